@@ -1,0 +1,42 @@
+using MassTransit;
+using MassTransit.Logging;
+using MassTransit.Monitoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// MassTransit over RabbitMQ, reading Aspire's <c>ConnectionStrings:{name}</c> (an <c>amqp://user:pass@host:port</c>
+/// URI). MassTransit registers its own bus health check (tags <c>ready</c>, <c>masstransit</c>).
+/// </summary>
+public static class RabbitMqMessagingExtensions
+{
+    public static void AddRabbitMqMessaging(
+        this IHostApplicationBuilder builder,
+        string connectionName,
+        Action<IBusRegistrationConfigurator>? configure = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString ?? throw new InvalidOperationException(
+                    $"ConnectionString is missing. It should be provided in 'ConnectionStrings:{connectionName}'.")));
+                configureBus?.Invoke(context, rabbit);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(DiagnosticHeaders.DefaultListenerName))
+            .WithMetrics(metrics => metrics.AddMeter(InstrumentationOptions.MeterName));
+    }
+}
