@@ -1,0 +1,38 @@
+namespace WeatherFlow.Experiments.Data;
+
+/// <summary>
+/// One submitted experiment. The api creates it (queued) and may cancel it; the trainer holding the current
+/// <see cref="RunId"/> owns every other change until a final status.
+/// </summary>
+public sealed class Experiment
+{
+    public Guid Id { get; set; }
+    public required string Status { get; set; }
+    public double Progress { get; set; }
+    public string? CurrentStep { get; set; }
+    public required string Description { get; set; }
+
+    /// <summary>The canonical, fully defaulted config (stored as <c>json</c>: key order is part of the contract).</summary>
+    public required string Config { get; set; }
+    public required string ConfigHash { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset? DispatchedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Set by the trainer that holds the experiment; a stale heartbeat lets another trainer take over.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
+    public Guid? RunId { get; set; }
+    public string? TrainerInstance { get; set; }
+    public int Attempts { get; set; }
+
+    public string? Error { get; set; }
+    public bool FromCache { get; set; }
+
+    /// <summary>The contract-shaped result document (<c>json</c>, not <c>jsonb</c>, to keep it byte for byte).</summary>
+    public string? Result { get; set; }
+
+    public List<ExperimentEpochMetric> EpochMetrics { get; set; } = [];
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace WeatherFlow.Experiments.Data;
+
+public static class MigrationExtensions
+{
+    // Any constant shared by every WeatherFlow process that migrates weatherdb.
+    private const long MigrationLockKey = 0x5745_4154_4845_52;
+
+    /// <summary>
+    /// Applies pending migrations while holding a Postgres advisory lock, so that api replicas starting at the same
+    /// time migrate one after the other (the later ones find nothing to do).
+    /// </summary>
+    public static async Task MigrateWithLockAsync(this WeatherDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
