@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace WeatherFlow.Experiments.Data;
 
@@ -9,10 +11,16 @@ public static class MigrationExtensions
 
     /// <summary>
     /// Applies pending migrations while holding a Postgres advisory lock, so that api replicas starting at the same
-    /// time migrate one after the other (the later ones find nothing to do).
+    /// time migrate one after the other (the later ones find nothing to do). Creates the database first when the
+    /// server has none yet (a replica losing that race fails once and is retried by its caller).
     /// </summary>
     public static async Task MigrateWithLockAsync(this WeatherDbContext db, CancellationToken cancellationToken)
     {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

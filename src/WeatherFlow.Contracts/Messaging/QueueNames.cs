@@ -1,0 +1,7 @@
+namespace WeatherFlow.Contracts.Messaging;
+
+public static class QueueNames
+{
+    /// <summary>The durable queue that trainers consume <see cref="TrainExperiment"/> from.</summary>
+    public const string TrainExperiment = "train-experiment";
+}
