@@ -1,0 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace WeatherFlow.Contracts.Experiments;
+
+/// <summary>Either a valid, fully defaulted config, or every reason the request is not one.</summary>
+public sealed record ConfigReadResult(ExperimentConfig? Config, IReadOnlyList<ConfigError> Errors)
+{
+    [MemberNotNullWhen(true, nameof(Config))]
+    public bool IsValid => Config is not null && Errors.Count == 0;
+}

@@ -1,0 +1,17 @@
+namespace WeatherFlow.Contracts.Experiments;
+
+/// <summary>
+/// The reference server's experiment response. Serialised with <see cref="ExperimentJson.Options"/> it has the
+/// keys, order and nesting of the contract's <c>example-response.json</c>, plus the documented additions.
+/// </summary>
+public sealed record ExperimentResult(
+    string ExperimentId,
+    ExperimentConfig Config,
+    IReadOnlyList<string> ChannelNames,
+    TrainingMetrics Metrics,
+    ValidationMetrics Validation,
+    DatasetSummary DatasetSummary,
+    PredictionResult Prediction,
+    LodPreview LodPreview,
+    SimulationSummary SimulationSummary,
+    ExecutionSummary Execution);

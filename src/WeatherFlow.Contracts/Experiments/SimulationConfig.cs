@@ -1,0 +1,22 @@
+namespace WeatherFlow.Contracts.Experiments;
+
+public sealed record SimulationConfig
+{
+    public string Core { get; init; } = ExperimentOptions.ShallowWater;
+
+    /// <summary>Any tier but <c>custom</c> overrides the dataset's grid size.</summary>
+    public string ResolutionTier { get; init; } = ExperimentOptions.CustomTier;
+
+    /// <summary>Free text; only <c>parametric</c> changes the data (halves the base state).</summary>
+    public string InitialSource { get; init; } = "reanalysis";
+
+    /// <summary>Free text; <c>reanalysis</c> and <c>parametric</c> change the data.</summary>
+    public string BoundarySource { get; init; } = "reanalysis";
+
+    /// <summary>Seeds the base state shared by every sample.</summary>
+    public int Seed { get; init; }
+    public TimeControlConfig TimeControl { get; init; } = new();
+    public MoistureConfig Moisture { get; init; } = new();
+    public SurfaceFluxConfig SurfaceFlux { get; init; } = new();
+    public LodConfig Lod { get; init; } = new();
+}
