@@ -1,0 +1,17 @@
+namespace WeatherFlow.Api.Apis;
+
+/// <summary>The reference server's small documents, unchanged for its clients.</summary>
+public static class ContractApi
+{
+    public static IEndpointRouteBuilder MapContractApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Contract");
+        api.MapGet("/health", () => TypedResults.Ok(ApiHealth.Ok))
+            .WithName("GetApiHealth")
+            .WithSummary("Liveness as the reference contract reports it: {\"status\":\"ok\"}");
+        api.MapGet("/options", () => TypedResults.Ok(ServerOptions.Document))
+            .WithName("GetOptions")
+            .WithSummary("The choices an experiment config offers");
+        return app;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net.ServerSentEvents;
+
+namespace WeatherFlow.Api.Apis;
+
+public static class ExperimentsApi
+{
+    private const string ProgressEventType = "progress";
+
+    public static IEndpointRouteBuilder MapExperimentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/experiments").WithTags("Experiments");
+
+        api.MapPost("/", SubmitExperimentAsync)
+            .WithName("SubmitExperiment")
+            .WithSummary("Run an experiment")
+            .WithDescription("Answers the result synchronously like the reference server, or 202 with the job when the request says `Prefer: respond-async` or the wait runs out.");
+        api.MapGet("/", ListExperimentsAsync)
+            .WithName("ListExperiments")
+            .WithSummary("Recent experiments, newest first");
+        api.MapGet("/{id}", GetExperimentAsync)
+            .WithName("GetExperiment")
+            .WithSummary("An experiment's status, progress and, once completed, its result")
+            .Produces<ExperimentJob>(contentType: "application/json");
+        api.MapGet("/{id}/result", GetResultAsync)
+            .WithName("GetExperimentResult")
+            .WithSummary("A completed experiment's result, shaped exactly like the reference server's response");
+        api.MapGet("/{id}/events", StreamEventsAsync)
+            .WithName("StreamExperimentEvents")
+            .WithSummary("Server-sent progress events, ending with an event named after the final status");
+        api.MapDelete("/{id}", CancelExperimentAsync)
+            .WithName("CancelExperiment")
+            .WithSummary("Cancel a queued or running experiment");
+        api.MapPost("/{id}/cancel", CancelExperimentAsync)
+            .WithName("CancelExperimentByPost")
+            .WithSummary("Cancel a queued or running experiment");
+        return app;
+    }
+
+    public static async Task<Results<ContentHttpResult, Accepted<ExperimentJob>, BadRequest<DetailResponse>, UnprocessableEntity<ValidationErrorResponse>, ProblemHttpResult>> SubmitExperimentAsync(
+        HttpContext context,
+        ExperimentSubmitter submitter,
+        ExperimentWatcher watcher,
+        ExperimentQueries queries,
+        IOptions<ExperimentsOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var maxBytes = options.Value.MaxRequestBodyBytes;
+        if (await RequestBodyReader.ReadAsync(context.Request, maxBytes, cancellationToken) is not { } body)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Request body too large",
+                detail: $"An experiment request must not exceed {maxBytes} bytes.");
+        }
+        var read = ExperimentConfigReader.Read(body);
+        if (!read.IsValid)
+        {
+            return TypedResults.UnprocessableEntity(new ValidationErrorResponse(read.Errors));
+        }
+
+        var experiment = await submitter.SubmitAsync(read.Config!, cancellationToken);
+        var preference = AsyncPreference.Parse(context.Request.Headers["Prefer"]);
+        var wait = preference.WaitFor(options.Value.SyncTimeout);
+        if (wait == TimeSpan.Zero)
+        {
+            context.Response.Headers["Preference-Applied"] = "respond-async";
+            return TypedResults.Accepted(Location(experiment.Id), experiment.ToJob());
+        }
+        if (experiment.FromCache)
+        {
+            return TypedResults.Text(experiment.Result, "application/json");
+        }
+
+        var final = await watcher.WaitForFinalStateAsync(experiment.Id, wait, cancellationToken);
+        return final?.Status switch
+        {
+            ExperimentJobStatus.Completed => TypedResults.Text(await queries.GetResultJsonAsync(experiment.Id, cancellationToken), "application/json"),
+            ExperimentJobStatus.Failed => TypedResults.BadRequest(new DetailResponse(final.Error ?? "The experiment failed.")),
+            ExperimentJobStatus.Cancelled => TypedResults.BadRequest(new DetailResponse($"Experiment {experiment.Id} was cancelled.")),
+            _ => TypedResults.Accepted(Location(experiment.Id), (await queries.GetAsync(experiment.Id, cancellationToken) ?? experiment).ToJob()),
+        };
+    }
+
+    public static async Task<Ok<List<ExperimentJobSummary>>> ListExperimentsAsync(
+        ExperimentQueries queries,
+        IOptions<ExperimentsOptions> options,
+        CancellationToken cancellationToken,
+        int? limit = null)
+    {
+        var take = Math.Clamp(limit ?? options.Value.DefaultListLimit, 1, options.Value.MaxListLimit);
+        return TypedResults.Ok(await queries.ListRecentAsync(take, cancellationToken));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetExperimentAsync(
+        string id, ExperimentQueries queries, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var experimentId) && await queries.GetJobJsonAsync(experimentId, cancellationToken) is { } json
+            ? TypedResults.Bytes(json, "application/json")
+            : NotFound(id);
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetResultAsync(
+        string id, ExperimentQueries queries, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var experimentId) || await queries.GetAsync(experimentId, cancellationToken) is not { } experiment)
+        {
+            return NotFound(id);
+        }
+        return experiment.Result is { } result
+            ? TypedResults.Text(result, "application/json")
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Experiment has no result",
+                detail: $"Experiment {experimentId} is {experiment.Status}.");
+    }
+
+    public static async Task<Results<ServerSentEventsResult<ExperimentJobEvent>, ProblemHttpResult>> StreamEventsAsync(
+        string id, ExperimentQueries queries, ExperimentWatcher watcher, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var experimentId) || !await queries.ExistsAsync(experimentId, cancellationToken))
+        {
+            return NotFound(id);
+        }
+        return TypedResults.ServerSentEvents(AsServerSentEvents(watcher.WatchAsync(experimentId, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<ExperimentJob>, ProblemHttpResult>> CancelExperimentAsync(
+        string id, ExperimentCanceller canceller, ExperimentQueries queries, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var experimentId))
+        {
+            return NotFound(id);
+        }
+        var outcome = await canceller.CancelAsync(experimentId, cancellationToken);
+        if (outcome == CancelOutcome.NotFound || await queries.GetAsync(experimentId, cancellationToken) is not { } experiment)
+        {
+            return NotFound(id);
+        }
+        return outcome == CancelOutcome.Cancelled
+            ? TypedResults.Ok(experiment.ToJob())
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Experiment already finished",
+                detail: $"Experiment {experimentId} is {experiment.Status} and can no longer be cancelled.");
+    }
+
+    private static async IAsyncEnumerable<SseItem<ExperimentJobEvent>> AsServerSentEvents(IAsyncEnumerable<ExperimentJobEvent> events)
+    {
+        await foreach (var jobEvent in events)
+        {
+            yield return new SseItem<ExperimentJobEvent>(jobEvent, ExperimentJobStatus.IsFinal(jobEvent.Status) ? jobEvent.Status : ProgressEventType);
+        }
+    }
+
+    private static string Location(Guid experimentId) => $"/api/experiments/{experimentId}";
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Experiment not found",
+        detail: $"There is no experiment with id '{id}'.");
+}

@@ -1,0 +1,4 @@
+namespace WeatherFlow.Api.Contract;
+
+/// <summary>The reference server's error body: <c>{"detail": "..."}</c>.</summary>
+public sealed record DetailResponse(string Detail);

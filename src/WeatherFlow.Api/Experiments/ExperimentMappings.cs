@@ -1,0 +1,31 @@
+namespace WeatherFlow.Api.Experiments;
+
+internal static class ExperimentMappings
+{
+    public static ExperimentJob ToJob(this Experiment experiment) => new(
+        experiment.Id,
+        experiment.Status,
+        experiment.Progress,
+        experiment.CurrentStep,
+        experiment.SubmittedAt,
+        experiment.StartedAt,
+        experiment.FinishedAt,
+        experiment.Error,
+        experiment.FromCache,
+        experiment.ConfigHash,
+        JsonSerializer.Deserialize<JsonElement>(experiment.Config),
+        experiment.Result is null ? null : JsonSerializer.Deserialize<JsonElement>(experiment.Result));
+
+    public static ExperimentJobEvent ToEvent(this Experiment experiment) => new(
+        experiment.Id,
+        experiment.Status,
+        experiment.Progress,
+        experiment.CurrentStep,
+        Loss: null,
+        experiment.Error,
+        experiment.FinishedAt ?? experiment.HeartbeatAt ?? experiment.StartedAt ?? experiment.SubmittedAt);
+
+    public static IQueryable<ExperimentJobSummary> ToSummaries(this IQueryable<Experiment> experiments) =>
+        experiments.Select(e => new ExperimentJobSummary(
+            e.Id, e.Status, e.Progress, e.CurrentStep, e.SubmittedAt, e.StartedAt, e.FinishedAt, e.Error, e.FromCache, e.Description));
+}

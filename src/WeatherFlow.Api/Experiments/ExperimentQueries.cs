@@ -1,0 +1,42 @@
+namespace WeatherFlow.Api.Experiments;
+
+/// <summary>
+/// Reads jobs for the API. A job in a final state never changes again, so its serialised JSON is kept in
+/// <see cref="FinishedJobCache"/> and served as bytes.
+/// </summary>
+public sealed class ExperimentQueries(
+    WeatherDbContext db,
+    FinishedJobCache finishedJobs,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions)
+{
+    public async Task<byte[]?> GetJobJsonAsync(Guid experimentId, CancellationToken cancellationToken)
+    {
+        if (finishedJobs.TryGet(experimentId) is { } cached)
+        {
+            return cached;
+        }
+        var experiment = await db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
+        if (experiment is null)
+        {
+            return null;
+        }
+        var json = JsonSerializer.SerializeToUtf8Bytes(experiment.ToJob(), jsonOptions.Value.SerializerOptions);
+        if (ExperimentJobStatus.IsFinal(experiment.Status))
+        {
+            finishedJobs.Add(experimentId, json);
+        }
+        return json;
+    }
+
+    public Task<Experiment?> GetAsync(Guid experimentId, CancellationToken cancellationToken) =>
+        db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
+
+    public Task<bool> ExistsAsync(Guid experimentId, CancellationToken cancellationToken) =>
+        db.Experiments.AnyAsync(e => e.Id == experimentId, cancellationToken);
+
+    public Task<string?> GetResultJsonAsync(Guid experimentId, CancellationToken cancellationToken) =>
+        db.Experiments.Where(e => e.Id == experimentId).Select(e => e.Result).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<List<ExperimentJobSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken) =>
+        db.Experiments.AsNoTracking().OrderByDescending(e => e.SubmittedAt).Take(limit).ToSummaries().ToListAsync(cancellationToken);
+}

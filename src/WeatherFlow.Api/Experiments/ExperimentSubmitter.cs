@@ -1,0 +1,60 @@
+namespace WeatherFlow.Api.Experiments;
+
+/// <summary>
+/// Accepts an experiment: answered at once from the result cache, or stored as queued and then sent to the
+/// trainers. Storing comes first, so an acknowledged experiment survives a broker that is down (the dispatcher
+/// sends it later).
+/// </summary>
+public sealed class ExperimentSubmitter(
+    WeatherDbContext db,
+    ExperimentResultCache cache,
+    TrainCommandSender sender,
+    ExperimentsTelemetry telemetry,
+    TimeProvider time)
+{
+    public async Task<Experiment> SubmitAsync(ExperimentConfig config, CancellationToken cancellationToken)
+    {
+        using var activity = ExperimentsTelemetry.ActivitySource.StartActivity("experiment submit");
+        var now = time.GetUtcNow();
+        var experiment = new Experiment
+        {
+            Id = Guid.CreateVersion7(now),
+            Status = ExperimentJobStatus.Queued,
+            Config = config.ToCanonicalJson(),
+            ConfigHash = config.ComputeHash(),
+            Description = ExperimentDescription.Of(config),
+            SubmittedAt = now,
+        };
+        activity?.SetTag("weatherflow.experiment.id", experiment.Id);
+        activity?.SetTag("weatherflow.experiment.config_hash", experiment.ConfigHash);
+        telemetry.Submitted.Add(1);
+
+        if (await cache.GetAsync(experiment.ConfigHash) is { } cachedResult)
+        {
+            CompleteFromCache(experiment, cachedResult, now);
+            telemetry.Cached.Add(1);
+            activity?.SetTag("weatherflow.experiment.from_cache", true);
+        }
+
+        db.Experiments.Add(experiment);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (!experiment.FromCache)
+        {
+            await sender.SendAsync(experiment.Id, experiment.ConfigHash, experiment.Config);
+        }
+        return experiment;
+    }
+
+    private static void CompleteFromCache(Experiment experiment, string cachedResult, DateTimeOffset now)
+    {
+        experiment.Status = ExperimentJobStatus.Completed;
+        experiment.FromCache = true;
+        experiment.Progress = 100;
+        experiment.CurrentStep = "answered from the result cache";
+        experiment.StartedAt = now;
+        experiment.FinishedAt = now;
+        experiment.Result = ResultDocument.WithExperimentId(cachedResult, experiment.Id);
+        experiment.EpochMetrics = EpochMetricsReader.Read(experiment.Id, experiment.Result);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WeatherFlow.Api.Infrastructure;
+
+namespace WeatherFlow.Api.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
+        // Redis only accelerates (cache, live events): without it the api still answers, so it is Degraded, not Unhealthy.
+        builder.AddRedisClient("cache", settings => settings.HealthCheckFailureStatus = HealthStatus.Degraded);
+        builder.AddRabbitMqMessaging("messaging");
+
+        builder.Services.AddOptions<ExperimentsOptions>().BindConfiguration(ExperimentsOptions.SectionName);
+        builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration("ResultCache");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddContractCors();
+
+        // Registered first: hosted services start in order, so nothing queries the database before it is migrated.
+        builder.Services.AddHostedService<DatabaseMigrationService>();
+        builder.Services.AddHostedService<ExperimentDispatchService>();
+
+        builder.Services.AddSingleton<ExperimentsTelemetry>();
+        builder.Services.AddSingleton<ExperimentResultCache>();
+        builder.Services.AddSingleton<ExperimentEventChannel>();
+        builder.Services.AddSingleton<ExperimentWatcher>();
+        builder.Services.AddSingleton<FinishedJobCache>();
+        builder.Services.AddScoped<ExperimentQueries>();
+        builder.Services.AddScoped<ExperimentSubmitter>();
+        builder.Services.AddScoped<ExperimentCanceller>();
+        builder.Services.AddScoped<TrainCommandSender>();
+    }
+}

@@ -1,0 +1,11 @@
+global using System.Text.Json;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Options;
+global using WeatherFlow.Api.Contract;
+global using WeatherFlow.Api.Experiments;
+global using WeatherFlow.Contracts.Experiments;
+global using WeatherFlow.Contracts.Jobs;
+global using WeatherFlow.Contracts.Messaging;
+global using WeatherFlow.Experiments.Data;
