@@ -1,0 +1,30 @@
+using WeatherFlow.Web.Services;
+
+namespace WeatherFlow.Web.Extensions;
+
+public static class Extensions
+{
+    /// <summary>The api's service-discovery name: ServiceDefaults resolves it from <c>services__api__http__0</c>.</summary>
+    private static readonly Uri ApiBaseAddress = new("http://api");
+
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages();
+
+        builder.Services.AddHttpClient<WeatherFlowApiClient>(client => client.BaseAddress = ApiBaseAddress);
+
+        // A progress stream stays open for the whole run, which the standard resilience handler's
+        // 30-second total timeout would cut; the browser's EventSource reconnects on its own instead.
+        // RemoveAllResilienceHandlers is marked experimental but is the documented way to opt one client out.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient<ExperimentEventsClient>(client =>
+            {
+                client.BaseAddress = ApiBaseAddress;
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        builder.Services.AddHealthChecks().AddCheck<ApiHealthCheck>("api", tags: ["ready"]);
+    }
+}

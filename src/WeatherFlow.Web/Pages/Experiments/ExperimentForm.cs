@@ -1,0 +1,118 @@
+using System.Text.Json;
+using WeatherFlow.Contracts.Experiments;
+
+namespace WeatherFlow.Web.Pages.Experiments;
+
+/// <summary>
+/// The compose form's fields. It carries no validation rules of its own: the api is the one judge of a config,
+/// and its 422 answer is shown next to the fields it names.
+/// </summary>
+public sealed class ExperimentForm
+{
+    public List<string> Variables { get; set; } = [];
+    public List<int> PressureLevels { get; set; } = [];
+    public string GridSize { get; set; } = "";
+    public int TrainSamples { get; set; }
+    public int ValSamples { get; set; }
+    public string Backbone { get; set; } = "";
+    public int HiddenDim { get; set; }
+    public int NLayers { get; set; }
+    public bool UseAttention { get; set; }
+    public bool PhysicsInformed { get; set; }
+    public int Epochs { get; set; }
+    public int BatchSize { get; set; }
+    public double LearningRate { get; set; }
+    public string SolverMethod { get; set; } = "";
+    public string LossType { get; set; } = "";
+    public int TimeSteps { get; set; }
+    public int Seed { get; set; }
+    public double RolloutWeight { get; set; }
+    public string Objective { get; set; } = "";
+    public string Core { get; set; } = "";
+    public string ResolutionTier { get; set; } = "";
+
+    /// <summary>Which form field answers for each config field the api may name in a 422 <c>loc</c>.</summary>
+    private static readonly Dictionary<string, string> FieldsByLocation = new[]
+    {
+        ("dataset", nameof(Variables)), ("dataset", nameof(PressureLevels)), ("dataset", nameof(GridSize)),
+        ("dataset", nameof(TrainSamples)), ("dataset", nameof(ValSamples)),
+        ("model", nameof(Backbone)), ("model", nameof(HiddenDim)), ("model", nameof(NLayers)),
+        ("model", nameof(UseAttention)), ("model", nameof(PhysicsInformed)),
+        ("training", nameof(Epochs)), ("training", nameof(BatchSize)), ("training", nameof(LearningRate)),
+        ("training", nameof(SolverMethod)), ("training", nameof(LossType)), ("training", nameof(TimeSteps)),
+        ("training", nameof(Seed)), ("training", nameof(RolloutWeight)), ("training", nameof(Objective)),
+        ("simulation", nameof(Core)), ("simulation", nameof(ResolutionTier)),
+    }.ToDictionary(field => $"{field.Item1}.{JsonNamingPolicy.CamelCase.ConvertName(field.Item2)}", field => field.Item2);
+
+    public static ExperimentForm From(ExperimentConfig config) => new()
+    {
+        Variables = [.. config.Dataset.Variables],
+        PressureLevels = [.. config.Dataset.PressureLevels],
+        GridSize = Format(config.Dataset.GridSize),
+        TrainSamples = config.Dataset.TrainSamples,
+        ValSamples = config.Dataset.ValSamples,
+        Backbone = config.Model.Backbone,
+        HiddenDim = config.Model.HiddenDim,
+        NLayers = config.Model.NLayers,
+        UseAttention = config.Model.UseAttention,
+        PhysicsInformed = config.Model.PhysicsInformed,
+        Epochs = config.Training.Epochs,
+        BatchSize = config.Training.BatchSize,
+        LearningRate = config.Training.LearningRate,
+        SolverMethod = config.Training.SolverMethod,
+        LossType = config.Training.LossType,
+        TimeSteps = config.Training.TimeSteps,
+        Seed = config.Training.Seed,
+        RolloutWeight = config.Training.RolloutWeight,
+        Objective = config.Training.Objective,
+        Core = config.Simulation.Core,
+        ResolutionTier = config.Simulation.ResolutionTier,
+    };
+
+    /// <summary>The config to submit: the contract's defaults with the form's choices laid over them.</summary>
+    public ExperimentConfig ToConfig()
+    {
+        var defaults = new ExperimentConfig();
+        return defaults with
+        {
+            Dataset = defaults.Dataset with
+            {
+                Variables = Variables,
+                PressureLevels = PressureLevels,
+                GridSize = ParseGridSize(GridSize) ?? defaults.Dataset.GridSize,
+                TrainSamples = TrainSamples,
+                ValSamples = ValSamples,
+            },
+            Model = defaults.Model with
+            {
+                Backbone = Backbone,
+                HiddenDim = HiddenDim,
+                NLayers = NLayers,
+                UseAttention = UseAttention,
+                PhysicsInformed = PhysicsInformed,
+            },
+            Training = defaults.Training with
+            {
+                Epochs = Epochs,
+                BatchSize = BatchSize,
+                LearningRate = LearningRate,
+                SolverMethod = SolverMethod,
+                LossType = LossType,
+                TimeSteps = TimeSteps,
+                Seed = Seed,
+                RolloutWeight = RolloutWeight,
+                Objective = Objective,
+            },
+            Simulation = defaults.Simulation with { Core = Core, ResolutionTier = ResolutionTier },
+        };
+    }
+
+    /// <summary>The form field a 422 location such as <c>["body","dataset","variables",0]</c> points at, if any.</summary>
+    public static string? FieldFor(IReadOnlyList<object> location) =>
+        location.Count >= 3 && FieldsByLocation.TryGetValue($"{location[1]}.{location[2]}", out var field) ? field : null;
+
+    public static string Format(GridSize size) => $"{size.Lat}x{size.Lon}";
+
+    private static GridSize? ParseGridSize(string text) =>
+        text.Split('x') is [var lat, var lon] && int.TryParse(lat, out var h) && int.TryParse(lon, out var w) ? new(h, w) : null;
+}

@@ -1,0 +1,16 @@
+using WeatherFlow.Contracts.Jobs;
+
+namespace WeatherFlow.Web.Rendering;
+
+public static class StatusStyle
+{
+    /// <summary>The Bootstrap background class of a job status badge.</summary>
+    public static string Badge(string status) => status switch
+    {
+        ExperimentJobStatus.Running => "text-bg-primary",
+        ExperimentJobStatus.Completed => "text-bg-success",
+        ExperimentJobStatus.Failed => "text-bg-danger",
+        ExperimentJobStatus.Cancelled => "text-bg-warning",
+        _ => "text-bg-secondary",
+    };
+}
