@@ -1,0 +1,1 @@
+Console.WriteLine("WeatherFlow API benchmarks: see RESULTS.md");
