@@ -1,0 +1,30 @@
+using System.Text;
+using WeatherFlow.Contracts.Experiments;
+
+namespace WeatherFlow.Benchmarks;
+
+/// <summary>One benchmark configuration with the Python reference server's time for the same work (torch threads = 1).</summary>
+internal sealed record BenchmarkCase(string Name, string Description, string RequestJson, double? ReferenceSeconds, double? ReferencePeakGb)
+{
+    public static IReadOnlyList<BenchmarkCase> All { get; } =
+    [
+        new("a", "contract example: t@500, 16x32, 8/4 samples, 1 epoch, batch 2, grid",
+            """{"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":8,"valSamples":4},"model":{"backbone":"grid"},"training":{"epochs":1,"batchSize":2}}""",
+            13, null),
+        new("b", "t@500, 16x32, 256/64 samples, 5 epochs, batch 16, grid",
+            """{"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":256,"valSamples":64},"model":{"backbone":"grid"},"training":{"epochs":5,"batchSize":16}}""",
+            991, 5.3),
+        new("c", "t,z,u,v x 850,500,300, 16x32, 256/64 samples, 5 epochs, batch 16, grid",
+            """{"dataset":{"variables":["t","z","u","v"],"pressureLevels":[850,500,300],"trainSamples":256,"valSamples":64},"model":{"backbone":"grid"},"training":{"epochs":5,"batchSize":16}}""",
+            777, null),
+        new("d", "(a) with the icosahedral backbone",
+            """{"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":8,"valSamples":4},"model":{"backbone":"icosahedral"},"training":{"epochs":1,"batchSize":2}}""",
+            null, null),
+    ];
+
+    public ExperimentConfig Config()
+    {
+        var read = ExperimentConfigReader.Read(Encoding.UTF8.GetBytes(RequestJson));
+        return read.IsValid ? read.Config : throw new InvalidOperationException($"Benchmark config {Name} is invalid.");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Training;
+
+namespace WeatherFlow.Benchmarks;
+
+internal static class BenchmarkRunner
+{
+    public static async Task<int> RunInChildrenAsync(IReadOnlyList<BenchmarkCase> cases, int threads)
+    {
+        Console.WriteLine($"WeatherFlow training benchmark: {Environment.ProcessorCount} cores, torch threads {threads}, one child process per case");
+        Console.WriteLine("case | wall s | samples/s | peak RSS MB | reference s | speed-up | train flow loss first→last");
+        var failures = 0;
+        foreach (var benchmark in cases)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+            foreach (var argument in ChildArguments(benchmark.Name, threads))
+            {
+                start.ArgumentList.Add(argument);
+            }
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Console.Write(output);
+            failures += process.ExitCode == 0 ? 0 : 1;
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    public static int RunCase(BenchmarkCase benchmark, int threads)
+    {
+        var config = benchmark.Config();
+        var engine = new ExperimentEngine(new ExperimentEngineOptions { Threads = threads });
+        var watch = Stopwatch.StartNew();
+        var result = engine.Run(config, null, CancellationToken.None);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var samples = (double)config.Dataset.TrainSamples * config.Training.Epochs;
+        var flow = result.Metrics.Train;
+        var speedUp = benchmark.ReferenceSeconds is { } reference ? (reference / seconds).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "n/a";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{benchmark.Name} | {seconds:0.00} | {samples / seconds:0.0} | {PeakMemory.Megabytes():0} | {benchmark.ReferenceSeconds?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {speedUp} | {flow[0].FlowLoss:G4}→{flow[^1].FlowLoss:G4}   ({benchmark.Description})"));
+        return 0;
+    }
+
+    // Under "dotnet run" the process path is the apphost; under "dotnet X.dll" it is dotnet and the dll comes first.
+    private static IEnumerable<string> ChildArguments(string name, int threads)
+    {
+        var entry = Environment.GetCommandLineArgs()[0];
+        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return entry;
+        }
+        yield return "--child";
+        yield return name;
+        yield return "--threads";
+        yield return threads.ToString(CultureInfo.InvariantCulture);
+    }
+}

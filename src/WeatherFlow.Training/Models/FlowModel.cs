@@ -1,0 +1,19 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace WeatherFlow.Training.Models;
+
+/// <summary>
+/// A learned velocity field v(x, t): x is [B, C, H, W], t is [B], static is [1 or B, 2, H, W] and forcing [B, 1].
+/// Every backbone takes the same inputs, so the training loop and the solvers need not know which one runs.
+/// </summary>
+internal abstract class FlowModel(string name) : nn.Module<Tensor, Tensor, Tensor, Tensor, Tensor>(name)
+{
+    /// <summary>A solver's view of the model: one time for the whole batch.</summary>
+    public Func<double, Tensor, Tensor> Field(Tensor staticFeatures, Tensor forcing) =>
+        (time, x) =>
+        {
+            using var t = full(x.shape[0], time, dtype: x.dtype);
+            return call(x, t, staticFeatures, forcing);
+        };
+}

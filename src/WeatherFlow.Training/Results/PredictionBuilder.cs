@@ -1,0 +1,47 @@
+using WeatherFlow.Contracts.Experiments;
+
+namespace WeatherFlow.Training.Results;
+
+/// <summary>
+/// The <c>prediction</c> block: per channel the initial state, target and trajectory as [lat][lon] grids, the
+/// final step's RMSE and MAE, persistence's RMSE, and WeatherFlow's skill and anomaly correlation.
+/// </summary>
+internal static class PredictionBuilder
+{
+    /// <param name="trajectory">[T, C, H, W] flattened.</param>
+    /// <param name="initial">[C, H, W] flattened, likewise <paramref name="target"/> and <paramref name="climatology"/>.</param>
+    public static PredictionResult Build(IReadOnlyList<double> times, IReadOnlyList<string> names, int height, int width,
+        float[] trajectory, float[] initial, float[] target, float[] climatology)
+    {
+        var cells = height * width;
+        var channelCount = names.Count;
+        var channels = names.Select((name, c) =>
+        {
+            var final = trajectory.AsSpan(((times.Count - 1) * channelCount + c) * cells, cells);
+            var channelInitial = initial.AsSpan(c * cells, cells);
+            var channelTarget = target.AsSpan(c * cells, cells);
+            var rmse = FieldStatistics.Rmse(final, channelTarget);
+            var baselineRmse = FieldStatistics.Rmse(channelInitial, channelTarget);
+            var steps = times.Select((time, step) => new TrajectoryStep(time, Grid(trajectory.AsSpan((step * channelCount + c) * cells, cells), width))).ToList();
+            return new ChannelPrediction(name, Grid(channelInitial, width), Grid(channelTarget, width), steps,
+                rmse, FieldStatistics.Mae(final, channelTarget), baselineRmse, FieldStatistics.Skill(rmse, baselineRmse),
+                FieldStatistics.AnomalyCorrelation(final, channelTarget, climatology.AsSpan(c * cells, cells)));
+        }).ToList();
+        return new(times, channels);
+    }
+
+    /// <summary>Float32 values widened to double, which is exactly how the reference writes them.</summary>
+    private static double[][] Grid(ReadOnlySpan<float> values, int width)
+    {
+        var rows = new double[values.Length / width][];
+        for (var row = 0; row < rows.Length; row++)
+        {
+            rows[row] = new double[width];
+            for (var column = 0; column < width; column++)
+            {
+                rows[row][column] = values[row * width + column];
+            }
+        }
+        return rows;
+    }
+}
