@@ -2,7 +2,8 @@ namespace WeatherFlow.Web.Rendering;
 
 /// <summary>
 /// A blue-white-red scale (ColorBrewer RdBu, reversed so low is blue) over [Min, Max]. One scale is shared by all
-/// pictures of a channel so that predicted and target fields can be compared by eye.
+/// pictures of a channel so that predicted and target fields can be compared by eye, and it is centred on zero
+/// when the values straddle it, so that white means zero and the colours read as signed anomalies.
 /// </summary>
 public sealed record ColorScale(double Min, double Max)
 {
@@ -14,7 +15,13 @@ public sealed record ColorScale(double Min, double Max)
     public static ColorScale Spanning(IEnumerable<IReadOnlyList<IReadOnlyList<double>>> fields)
     {
         var values = fields.SelectMany(field => field.SelectMany(row => row)).Where(double.IsFinite).ToList();
-        return values.Count == 0 ? new(0, 1) : new(values.Min(), values.Max());
+        if (values.Count == 0)
+        {
+            return new(0, 1);
+        }
+        var (min, max) = (values.Min(), values.Max());
+        var extent = Math.Max(-min, max);
+        return min < 0 && max > 0 ? new(-extent, extent) : new(min, max);
     }
 
     public (byte R, byte G, byte B) ColorOf(double value)

@@ -17,8 +17,14 @@ public sealed record ValueAxis(double Low, double High, bool Logarithmic)
 
     public double Fraction(double value) => (Transform(value, Logarithmic) - Low) / (High - Low);
 
-    public IEnumerable<double> Ticks(int count) =>
-        Enumerable.Range(0, count).Select(i => Inverse(Low + (High - Low) * i / (count - 1)));
+    /// <summary>Powers of ten on a logarithmic axis that spans at least two of them, else evenly spaced values.</summary>
+    public IEnumerable<double> Ticks(int count)
+    {
+        var decades = Enumerable.Range((int)Math.Ceiling(Low), Math.Max(0, (int)Math.Floor(High) - (int)Math.Ceiling(Low) + 1)).ToList();
+        return Logarithmic && decades.Count >= 2
+            ? decades.Select(exponent => Math.Pow(10, exponent))
+            : Enumerable.Range(0, count).Select(i => Inverse(Low + (High - Low) * i / (count - 1)));
+    }
 
     private double Inverse(double position) => Logarithmic ? Math.Pow(10, position) : position;
 
