@@ -1,0 +1,140 @@
+using System.Text.Json;
+using WeatherFlow.Contracts.Experiments;
+
+namespace WeatherFlow.Training.Tests;
+
+public sealed class ExperimentEngineTests
+{
+    [Fact]
+    public void Same_config_gives_the_same_result()
+    {
+        var config = TestConfigs.Tiny();
+
+        var first = Serialize(TestConfigs.Engine().Run(config, null, CancellationToken.None));
+        var second = Serialize(TestConfigs.Engine().Run(config, null, CancellationToken.None));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Different_seeds_give_different_models()
+    {
+        var config = TestConfigs.Tiny();
+        var reseeded = config with { Training = config.Training with { Seed = 7 } };
+
+        var first = TestConfigs.Engine().Run(config, null, CancellationToken.None);
+        var second = TestConfigs.Engine().Run(reseeded, null, CancellationToken.None);
+
+        Assert.NotEqual(first.Metrics.Train[0].FlowLoss, second.Metrics.Train[0].FlowLoss);
+    }
+
+    [Fact]
+    public void Training_lowers_the_flow_loss()
+    {
+        var config = TestConfigs.Read("""
+            {"dataset":{"variables":["t"],"gridSize":{"lat":8,"lon":16},"trainSamples":32,"valSamples":4},
+             "model":{"backbone":"grid","hiddenDim":32,"nLayers":1,"useAttention":false,"physicsInformed":false},
+             "training":{"epochs":5,"batchSize":8,"learningRate":0.005,"rolloutWeight":0,"objective":"rectified","solverMethod":"midpoint","timeSteps":3}}
+            """);
+
+        var train = TestConfigs.Engine().Run(config, null, CancellationToken.None).Metrics.Train;
+
+        Assert.Equal(5, train.Count);
+        Assert.True(train[^1].FlowLoss < 0.5 * train[0].FlowLoss, $"flow loss went {train[0].FlowLoss} → {train[^1].FlowLoss}");
+    }
+
+    [Fact]
+    public void Progress_counts_batches_and_cancellation_stops_at_the_next_batch()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var progress = new RecordingProgress(report =>
+        {
+            if (report is { Phase: TrainingPhase.Training, Epoch: 1, Batch: 1 })
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => TestConfigs.Engine().Run(TestConfigs.Tiny(), progress, cancellation.Token));
+
+        var batches = progress.Reports.Where(r => r.Batch > 0).ToList();
+        var only = Assert.Single(batches);
+        Assert.Equal(("epoch 1/2, batch 1/2", 2), (only.Step, only.Batches));
+        Assert.NotNull(only.Loss);
+        Assert.True(only.Percent is > 0 and < 100);
+    }
+
+    [Fact]
+    public void Progress_runs_from_data_to_completed()
+    {
+        var progress = new RecordingProgress();
+
+        TestConfigs.Engine().Run(TestConfigs.Tiny(), progress, CancellationToken.None);
+
+        var phases = progress.Reports.Select(r => r.Phase).Distinct().ToList();
+        Assert.Equal([TrainingPhase.Data, TrainingPhase.Training, TrainingPhase.Validation, TrainingPhase.Prediction, TrainingPhase.Completed], phases);
+        Assert.Equal(100, progress.Reports[^1].Percent);
+        Assert.Equal(progress.Reports.Select(r => r.Percent).Order(), progress.Reports.Select(r => r.Percent));
+        Assert.Contains(progress.Reports, r => r.Step == "epoch 2/2, validation batch 1/1");
+    }
+
+    [Theory]
+    [InlineData("icosahedral", "dopri5")]
+    [InlineData("icosahedral", "rk4")]
+    [InlineData("grid", "midpoint")]
+    public void Each_backbone_trains_and_predicts(string backbone, string solver)
+    {
+        var result = TestConfigs.Engine().Run(TestConfigs.Tiny(backbone, solver), null, CancellationToken.None);
+
+        Assert.All(result.Metrics.Train, epoch => Assert.True(double.IsFinite(epoch.Loss)));
+        Assert.Equal(2, result.Prediction.Channels.Count);
+        var channel = result.Prediction.Channels[0];
+        Assert.Equal(3, channel.Trajectory.Count);
+        Assert.Equal(channel.Initial, channel.Trajectory[0].Data);
+        Assert.Equal(8, channel.Trajectory[^1].Data.Count);
+        Assert.NotEqual(channel.Initial, channel.Trajectory[^1].Data);
+        Assert.True(channel.Rmse > 0 && channel.BaselineRmse > 0);
+        Assert.Equal(1 - channel.Rmse / channel.BaselineRmse, channel.Skill!.Value, 1e-12);
+        Assert.InRange(channel.Acc!.Value, -1, 1);
+    }
+
+    [Fact]
+    public void Tiled_inference_with_spherical_padding_and_message_passing_covers_the_grid()
+    {
+        var config = TestConfigs.Read("""
+            {"dataset":{"variables":["t"],"gridSize":{"lat":8,"lon":16},"trainSamples":4,"valSamples":4},
+             "model":{"backbone":"grid","hiddenDim":32,"nLayers":1,"sphericalPadding":true,"useGraphMp":true},
+             "training":{"epochs":1,"batchSize":4,"solverMethod":"rk4","timeSteps":3},
+             "inference":{"tileSizeLat":5,"tileSizeLon":7,"tileOverlap":2}}
+            """);
+
+        var result = TestConfigs.Engine().Run(config, null, CancellationToken.None);
+
+        var final = result.Prediction.Channels[0].Trajectory[^1].Data;
+        Assert.Equal(8, final.Count);
+        Assert.All(final, row => Assert.All(row, value => Assert.True(double.IsFinite(value))));
+    }
+
+    [Fact]
+    public void Lod_preview_and_summaries_follow_the_contract()
+    {
+        var config = TestConfigs.Read("""
+            {"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":4,"valSamples":4},
+             "model":{"backbone":"grid","hiddenDim":32,"nLayers":1},"training":{"epochs":1,"batchSize":4,"rolloutWeight":0,"solverMethod":"midpoint"},
+             "simulation":{"core":"anelastic-3d"}}
+            """);
+
+        var result = TestConfigs.Engine().Run(config, null, CancellationToken.None);
+
+        Assert.Equal([16, 32], result.LodPreview.ChunkShape);
+        Assert.Equal(317, result.LodPreview.Tiles.Count);
+        Assert.Equal(new LodTile(0, "L0-0", 0, 16, 0, 32, result.LodPreview.Tiles[0].Mean, result.LodPreview.Tiles[0].Std), result.LodPreview.Tiles[0]);
+        Assert.Equal("L1-0", result.LodPreview.Tiles[4].Tile);
+        Assert.Equal(new SimulationSummary("anelastic-3d", "custom", new GridSize(16, 32), 300), result.SimulationSummary);
+        Assert.Equal([0.0, 0.25, 0.5, 0.75, 1.0], result.Prediction.Times);
+        Assert.Equal([0.0], result.Metrics.Train.Select(m => m.RolloutLoss));
+    }
+
+    internal static string Serialize(ExperimentResult result) =>
+        JsonSerializer.Serialize(result with { ExperimentId = "", Execution = new ExecutionSummary(0) }, ExperimentJson.Options);
+}

@@ -1,0 +1,74 @@
+using WeatherFlow.Training.Ode;
+using static TorchSharp.torch;
+
+namespace WeatherFlow.Training.Tests;
+
+public sealed class OdeSolverTests
+{
+    [Theory]
+    [InlineData("dopri5", 3, 5e-4)]
+    [InlineData("rk4", 21, 2e-5)]
+    [InlineData("midpoint", 101, 5e-5)]
+    public void Exponential_decay_matches_its_closed_form(string method, int points, double tolerance)
+    {
+        using var scope = NewDisposeScope();
+        var rates = tensor(new float[] { 0.5f, 1, 2, 3 });
+        var x0 = ones(4);
+
+        var states = OdeSolver.Solve(method, (_, x) => -rates * x, x0, Times(points, 2), CancellationToken.None);
+
+        var expected = (-rates * 2).exp();
+        Assert.True((states[^1] - expected).abs().max().item<float>() < tolerance);
+    }
+
+    [Theory]
+    [InlineData("dopri5", 5, 1e-3)]
+    [InlineData("rk4", 41, 1e-4)]
+    [InlineData("midpoint", 201, 1e-3)]
+    public void Harmonic_oscillator_keeps_its_phase_and_amplitude(string method, int points, double tolerance)
+    {
+        using var scope = NewDisposeScope();
+        var omega = 2.0;
+        var x0 = tensor(new float[] { 1, 0 });
+        Tensor Field(double t, Tensor state) => stack([state[1], -omega * omega * state[0]]);
+        var times = Times(points, Math.PI);
+
+        var states = OdeSolver.Solve(method, Field, x0, times, CancellationToken.None);
+
+        for (var i = 0; i < times.Length; i += Math.Max(1, times.Length / 4))
+        {
+            var position = states[i][0].item<float>();
+            Assert.Equal(Math.Cos(omega * times[i]), position, tolerance);
+        }
+        Assert.Equal(Math.Cos(omega * Math.PI), states[^1][0].item<float>(), tolerance);
+    }
+
+    [Theory]
+    [InlineData("dopri5")]
+    [InlineData("rk4")]
+    [InlineData("midpoint")]
+    public void Gradients_flow_through_a_solve(string method)
+    {
+        using var scope = NewDisposeScope();
+        // y' = −θy gives y(1) = e^{−θ}, so dy(1)/dθ = −e^{−θ}.
+        var theta = tensor(0.7f).requires_grad_();
+
+        var final = OdeSolver.SolveFinal(method, (_, y) => -theta * y, ones(1), Times(11, 1), CancellationToken.None);
+        final.sum().backward();
+
+        Assert.Equal(-Math.Exp(-0.7), theta.grad!.item<float>(), 2e-3);
+    }
+
+    [Fact]
+    public void A_diverging_field_fails_the_experiment_instead_of_looping()
+    {
+        using var scope = NewDisposeScope();
+
+        var failure = Assert.Throws<ExperimentFailedException>(() =>
+            OdeSolver.Solve("dopri5", (_, y) => y * float.NaN, ones(3), [0, 1], CancellationToken.None));
+
+        Assert.Contains("diverged", failure.Message);
+    }
+
+    private static double[] Times(int points, double end) => [.. Enumerable.Range(0, points).Select(i => end * i / (points - 1))];
+}
