@@ -8,7 +8,8 @@ namespace WeatherFlow.Training.Training;
 /// <summary>
 /// Contract §3.4: per epoch, shuffled training batches with Adam, then unshuffled validation batches without
 /// gradients; t is drawn from one generator and the shuffle from another, both seeded with training.seed. Every batch
-/// runs in its own dispose scope so native memory stays flat, and losses are read back once per batch.
+/// runs in its own dispose scope so native memory stays flat, and losses are read back once per batch, before the
+/// optimizer steps, so a non-finite loss never reaches the weights.
 /// </summary>
 internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data, FlowModel model, ProgressTracker progress)
 {
@@ -32,10 +33,9 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                var losses = Compute(objective, data.TrainX0, data.TrainX1, data.TrainForcing, indices, generator, cancellationToken);
-                var values = EnsureFinite(losses.Read(), "training", epoch, batch);
                 optimizer.zero_grad();
-                losses.Total.backward();
+                var losses = Compute(objective, data.TrainX0, data.TrainX1, data.TrainForcing, indices, generator, learn: true, cancellationToken);
+                var values = EnsureFinite(losses.Read(), "training", epoch, batch);
                 optimizer.step();
                 sums.Add(values);
                 progress.BatchDone(TrainingPhase.Training, epoch, batch, sums);
@@ -56,17 +56,17 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var losses = Compute(objective, data.ValX0, data.ValX1, data.ValForcing, indices, generator, cancellationToken);
+            var losses = Compute(objective, data.ValX0, data.ValX1, data.ValForcing, indices, generator, learn: false, cancellationToken);
             sums.Add(EnsureFinite(losses.Read(), "validation", epoch, batch));
             progress.BatchDone(TrainingPhase.Validation, epoch, batch, sums);
         }
         return sums.ToValidation(epoch);
     }
 
-    private static BatchLosses Compute(FlowObjective objective, Tensor x0, Tensor x1, Tensor forcing, long[] indices, Generator generator, CancellationToken cancellationToken)
+    private static BatchLosses Compute(FlowObjective objective, Tensor x0, Tensor x1, Tensor forcing, long[] indices, Generator generator, bool learn, CancellationToken cancellationToken)
     {
         var index = tensor(indices);
-        return objective.Compute(x0.index_select(0, index), x1.index_select(0, index), forcing.index_select(0, index), generator, cancellationToken);
+        return objective.Compute(x0.index_select(0, index), x1.index_select(0, index), forcing.index_select(0, index), generator, learn, cancellationToken);
     }
 
     private IEnumerable<(int Batch, long[] Indices)> Batches(long[] order)
