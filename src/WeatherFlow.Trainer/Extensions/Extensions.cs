@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WeatherFlow.Trainer.Consumers;
+
+namespace WeatherFlow.Trainer.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var instance = TrainerInstance.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(instance);
+        builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.SectionName);
+        builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration("ResultCache");
+
+        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
+        // Redis carries the cache and live progress only; training goes on without it.
+        builder.AddRedisClient("cache", settings => settings.HealthCheckFailureStatus = HealthStatus.Degraded);
+        builder.AddRabbitMqMessaging("messaging", bus =>
+        {
+            bus.AddConsumer<TrainExperimentConsumer, TrainExperimentConsumerDefinition>();
+            bus.AddConsumer<CancelExperimentConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.InstanceId = instance.Id;
+                endpoint.Temporary = true;
+            });
+        });
+        // On shutdown a running experiment is cancelled after this grace time, and its command requeued.
+        builder.Services.Configure<MassTransitHostOptions>(host => host.ConsumerStopTimeout = TimeSpan.FromSeconds(5));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TrainerTelemetry>();
+        builder.Services.AddSingleton<ExperimentResultCache>();
+        builder.Services.AddSingleton<ExperimentEventChannel>();
+        builder.Services.AddSingleton<ExperimentRunStore>();
+        builder.Services.AddSingleton<RunCancellations>();
+        builder.Services.AddSingleton<ExperimentRunner>();
+        builder.Services.AddSingleton(services => new ExperimentEngine(new ExperimentEngineOptions
+        {
+            Threads = services.GetRequiredService<IOptions<TrainerOptions>>().Value.TorchThreads,
+        }));
+        builder.Services.AddHostedService<TrainerStartupAnnouncer>();
+    }
+}

@@ -1,0 +1,9 @@
+global using MassTransit;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Options;
+global using WeatherFlow.Contracts.Experiments;
+global using WeatherFlow.Contracts.Jobs;
+global using WeatherFlow.Contracts.Messaging;
+global using WeatherFlow.Experiments.Data;
+global using WeatherFlow.Trainer.Runs;
+global using WeatherFlow.Training;

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace WeatherFlow.Trainer.Runs;
+
+/// <summary>
+/// Runs the CPU-bound engine on a dedicated thread under the soft and hard time limits, and returns the result as
+/// the contract's JSON document under the experiment's id.
+/// </summary>
+public sealed class ExperimentRunner(ExperimentEngine engine, IOptions<TrainerOptions> options, TimeProvider time)
+{
+    public async Task<string> RunAsync(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        using var softLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        softLimit.CancelAfter(limits.SoftTimeLimit);
+        var run = Task.Factory.StartNew(
+            () => engine.Run(config, progress, softLimit.Token),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        using var hardLimit = new CancellationTokenSource();
+        var first = await Task.WhenAny(run, Task.Delay(limits.HardTimeLimit, time, hardLimit.Token));
+        await hardLimit.CancelAsync();
+        if (first != run)
+        {
+            throw new TimeLimitExceededException($"The experiment did not stop within the hard time limit of {limits.HardTimeLimit}.", runAbandoned: true);
+        }
+        try
+        {
+            var result = await run;
+            return JsonSerializer.Serialize(result with { ExperimentId = experimentId.ToString() }, ExperimentJson.Options);
+        }
+        catch (OperationCanceledException) when (softLimit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeLimitExceededException($"The experiment exceeded its time limit of {limits.SoftTimeLimit}.", runAbandoned: false);
+        }
+    }
+}
