@@ -1,5 +1,6 @@
 using WeatherFlow.Api.Apis;
 using WeatherFlow.Api.Extensions;
+using WeatherFlow.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseProblemDetailsForExceptions();
 app.UseContractCompatibility();
 
 app.MapDefaultEndpoints();

@@ -58,7 +58,9 @@ public static class ExperimentsApi
             return TypedResults.UnprocessableEntity(new ValidationErrorResponse(read.Errors));
         }
 
-        var experiment = await submitter.SubmitAsync(read.Config!, cancellationToken);
+        var experiment = await submitter.SubmitAsync(read.Config, cancellationToken);
+        context.Response.Headers[CacheStatus.HeaderName] = experiment.FromCache ? CacheStatus.Hit : CacheStatus.Miss;
+        context.Response.Headers.ContentLocation = Location(experiment.Id);
         var preference = AsyncPreference.Parse(context.Request.Headers["Prefer"]);
         var wait = preference.WaitFor(options.Value.SyncTimeout);
         if (wait == TimeSpan.Zero)

@@ -1,0 +1,27 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using StackExchange.Redis;
+
+namespace WeatherFlow.Api.Infrastructure;
+
+public static class ExceptionHandling
+{
+    /// <summary>
+    /// Unexpected exceptions answer ProblemDetails. A dependency that is down (Postgres, or Redis where it is
+    /// required) is 503, so clients retry rather than report a bug; malformed HTTP keeps its 4xx.
+    /// </summary>
+    public static WebApplication UseProblemDetailsForExceptions(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeFor });
+        return app;
+    }
+
+    private static int StatusCodeFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException badRequest => badRequest.StatusCode,
+        DbException or DbUpdateException or RetryLimitExceededException or RedisException or TimeoutException
+            => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}
