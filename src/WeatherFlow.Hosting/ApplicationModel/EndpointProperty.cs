@@ -1,0 +1,11 @@
+namespace WeatherFlow.Hosting.ApplicationModel;
+
+public enum EndpointProperty
+{
+    Url,
+    Host,
+    Port,
+    TargetPort,
+    Scheme,
+    HostAndPort,
+}

@@ -1,0 +1,4 @@
+namespace WeatherFlow.Hosting;
+
+public sealed class DistributedApplicationException(string message, Exception? innerException = null)
+    : Exception(message, innerException);

@@ -1,0 +1,7 @@
+namespace WeatherFlow.Hosting;
+
+public enum DistributedApplicationOperation
+{
+    Run,
+    Publish,
+}
