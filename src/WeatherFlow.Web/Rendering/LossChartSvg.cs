@@ -77,5 +77,5 @@ public static class LossChartSvg
     private static string Label(double value) =>
         value != 0 && (Math.Abs(value) >= 1e5 || Math.Abs(value) < 1e-3)
             ? value.ToString("0.##E+0", CultureInfo.InvariantCulture)
-            : value.ToString(Math.Abs(value) >= 100 ? "0" : "0.###", CultureInfo.InvariantCulture);
+            : value.ToString(Math.Abs(value) >= 100 ? "0" : "G3", CultureInfo.InvariantCulture);
 }
