@@ -1,0 +1,32 @@
+namespace WeatherFlow.ApiBenchmarks;
+
+/// <summary>The measurements, in order, against one api; prints a Markdown table.</summary>
+public static class ApiBenchmark
+{
+    public static async Task RunAsync(Uri api, BenchmarkSettings settings, TextWriter output)
+    {
+        using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(5) };
+        var probe = new ExperimentProbe(client);
+        output.WriteLine($"api {api}, {Environment.ProcessorCount} cores, {settings.Connections} connections, {settings.Duration.TotalSeconds:0} s per load");
+
+        var cachedConfig = ExperimentProbe.UniqueTinyConfig();
+        var completed = await probe.RunToCompletionAsync(cachedConfig);
+        var load = new LoadTest(api, settings.Connections, settings.WarmUp, settings.Duration);
+        var health = await load.RunAsync("/api/health");
+        var job = await load.RunAsync($"/api/experiments/{completed}");
+        var (dispatchObserved, dispatchServer) = await probe.MeasureDispatchAsync(settings.Runs);
+        var cached = await probe.MeasureCachedAsync(cachedConfig, settings.Runs * 5);
+
+        output.WriteLine();
+        output.WriteLine("| measurement | n | errors | req/s | p50 ms | p99 ms | max ms |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Row(output, "GET /api/health (load)", health, throughput: true);
+        Row(output, "GET /api/experiments/{id} completed (load)", job, throughput: true);
+        Row(output, "POST async → running on SSE (client)", dispatchObserved, throughput: false);
+        Row(output, "POST async → startedAt − submittedAt (server)", dispatchServer, throughput: false);
+        Row(output, "POST cached config → full result", cached, throughput: false);
+    }
+
+    private static void Row(TextWriter output, string name, LatencyStats stats, bool throughput) =>
+        output.WriteLine($"| {name} | {stats.Count} | {stats.Errors} | {(throughput ? stats.RequestsPerSecond.ToString("0") : "–")} | {stats.P50Ms:0.00} | {stats.P99Ms:0.00} | {stats.MaxMs:0.00} |");
+}
