@@ -26,6 +26,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         MirrorOutputPath(_host.Configuration);
         _host.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         _host.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        _host.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         _host.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         _executionContext = new(() => new(string.IsNullOrEmpty(Configuration["Publishing:Publisher"])
             ? DistributedApplicationOperation.Run
@@ -83,6 +84,15 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         if (ExecutionContext.IsRunMode)
         {
             Services.AddSingleton(State.Value);
+            Services.AddSingleton(new ResourceLogs(echoToConsole: Configuration.GetValue("AppHost:EchoResourceOutput", true)));
+            Services.AddSingleton<ServerBinaries>();
+            Services.AddSingleton(sp => new RunnerContext(
+                ExecutionContext, Configuration, State.Value,
+                sp.GetRequiredService<ResourceNotificationService>(), sp.GetRequiredService<ResourceLogs>(),
+                sp.GetRequiredService<ServerBinaries>(), sp.GetRequiredService<IHttpClientFactory>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("WeatherFlow.Hosting.Orchestration")));
+            Services.AddSingleton<ApplicationOrchestrator>();
+            Services.AddHostedService(sp => sp.GetRequiredService<ApplicationOrchestrator>());
         }
         return new DistributedApplication(_host.Build());
     }
