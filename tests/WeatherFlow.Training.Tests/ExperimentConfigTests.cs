@@ -70,6 +70,17 @@ public sealed class ExperimentConfigTests
     }
 
     [Fact]
+    public void Too_many_channels_is_a_validation_error_not_an_out_of_memory()
+    {
+        var levels = string.Join(',', Enumerable.Range(1, 7).Select(i => i * 100));
+        var read = ExperimentConfigReader.Read(Encoding.UTF8.GetBytes($$$"""{"dataset":{"variables":["t","z","u","v"],"pressureLevels":[{{{levels}}}]}}"""));
+
+        var error = Assert.Single(read.Errors);
+        Assert.Equal(["body", "dataset", "pressureLevels"], error.Loc);
+        Assert.Equal("Value error, variables × pressureLevels gives 28 channels; at most 24 are supported", error.Msg);
+    }
+
+    [Fact]
     public void A_config_built_in_code_is_checked_by_the_engine_before_any_tensor_exists()
     {
         var config = TestConfigs.Tiny() with { Training = TestConfigs.Tiny().Training with { Epochs = 50, LossType = "l7" } };

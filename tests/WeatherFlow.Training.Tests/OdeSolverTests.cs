@@ -59,6 +59,28 @@ public sealed class OdeSolverTests
         Assert.Equal(-Math.Exp(-0.7), theta.grad!.item<float>(), 2e-3);
     }
 
+    [Theory]
+    [InlineData("dopri5")]
+    [InlineData("rk4")]
+    [InlineData("midpoint")]
+    public void Step_by_step_backpropagation_gives_the_direct_gradient(string method)
+    {
+        using var scope = NewDisposeScope();
+        var theta = tensor(new float[] { 0.9f, -0.4f }).requires_grad_();
+        var target = tensor(new float[] { 0.3f, 2.0f });
+        Tensor Field(double t, Tensor y) => -theta * y * (1 + t) + 0.5 * (y * theta).sin();
+        Tensor Loss(Tensor final) => (final - target).square().mean();
+        var times = Times(4, 1);
+
+        (2.0 * Loss(OdeSolver.SolveFinal(method, Field, ones(2), times, CancellationToken.None))).backward();
+        var direct = theta.grad!.clone();
+        theta.grad!.zero_();
+        var loss = CheckpointedSolve.Backpropagate(method, Field, ones(2), times, Loss, 2.0, CancellationToken.None);
+
+        Assert.True((theta.grad! - direct).abs().max().item<float>() < 1e-5);
+        Assert.False(loss.requires_grad);
+    }
+
     [Fact]
     public void A_diverging_field_fails_the_experiment_instead_of_looping()
     {

@@ -9,6 +9,9 @@ internal static class ConfigRules
 {
     public const int AttentionHeads = 8;
 
+    /// <summary>Every advertised variable at every advertised level; more would only let one request exhaust a trainer's memory.</summary>
+    public const int MaxChannels = 24;
+
     public static void Check(ExperimentConfig config, JsonFieldReader root)
     {
         var model = config.Model;
@@ -20,6 +23,12 @@ internal static class ConfigRules
         else if (model.HiddenDim % 2 != 0)
         {
             modelJson.AddValueError("hiddenDim", "hiddenDim must be even (the time embedding is hiddenDim/2 sines and cosines)", modelJson.InputOf("hiddenDim", "hidden_dim"));
+        }
+        var channels = config.Dataset.Variables.Count * config.Dataset.PressureLevels.Count;
+        if (channels > MaxChannels)
+        {
+            var datasetJson = root.Section("dataset", "dataset", "DatasetConfig");
+            datasetJson.AddValueError("pressureLevels", $"variables × pressureLevels gives {channels} channels; at most {MaxChannels} are supported", datasetJson.InputOf("pressureLevels", "pressure_levels"));
         }
         if (config.Dataset.WebdatasetPattern is not null)
         {

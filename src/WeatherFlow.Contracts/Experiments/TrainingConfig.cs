@@ -16,7 +16,7 @@ public sealed record TrainingConfig
     /// <summary>
     /// WeatherFlow's addition. <c>reference</c> (default) reproduces the reference server: the model sees x0 and
     /// learns (x1 − x0)/(1 − t), and the rollout compares sample 0's end state with every target. <c>rectified</c> is
-    /// proper rectified flow: the model sees x_t = (1 − t)·x0 + t·x1 and learns x1 − x0, and each sample's rollout is
+    /// proper rectified flow: the model sees x_t = (1 − t)·x0 + t·x1 and learns x1 − x0, and sample 0's rollout is
     /// compared with its own target.
     /// </summary>
     public string Objective { get; init; } = ExperimentOptions.ReferenceObjective;

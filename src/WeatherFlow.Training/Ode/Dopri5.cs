@@ -15,7 +15,9 @@ internal static class Dopri5
     private const double MaxShrink = 0.2;
     private const int MaxSteps = 20_000;
 
-    public static Tensor[] Solve(Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times, CancellationToken cancellationToken)
+    /// <param name="accepted">When given, receives each accepted step's start time, size and start state.</param>
+    public static Tensor[] Solve(Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times, CancellationToken cancellationToken,
+        List<OdeStep>? accepted = null)
     {
         var states = new Tensor[times.Count];
         states[0] = x0;
@@ -41,6 +43,7 @@ internal static class Dopri5
                 }
                 if (errorRatio <= 1)
                 {
+                    accepted?.Add(new(t, dt, y));
                     t = dt == times[i] - t ? times[i] : t + dt;
                     y = next.MoveToOuterDisposeScope();
                     slope = nextSlope.MoveToOuterDisposeScope();

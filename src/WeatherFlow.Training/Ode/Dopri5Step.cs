@@ -25,18 +25,29 @@ internal static class Dopri5Step
 
     public static (Tensor Next, Tensor NextSlope, double ErrorRatio) Take(Func<double, Tensor, Tensor> field, double t, double dt, Tensor y, Tensor slope, double tolerance)
     {
-        var k = new Tensor[7];
-        k[0] = slope;
-        Tensor next = y;
-        for (var stage = 0; stage < Stages.Length; stage++)
-        {
-            next = y + dt * Combine(Stages[stage], k);
-            k[stage + 1] = field(t + Nodes[stage] * dt, next);
-        }
+        var (next, k) = Advance(field, t, dt, y, slope, endSlope: true);
         using var noGrad = no_grad();
         var error = dt * Combine(ErrorWeights, k.Select(stage => stage.detach()).ToArray());
         var scale = tolerance + maximum(y.detach().abs(), next.detach().abs()) * tolerance;
         return (next, k[6], Dopri5.Rms(error / scale));
+    }
+
+    /// <summary>The 5th-order solution and the stage slopes, without the error estimate.</summary>
+    /// <param name="endSlope">Also evaluate the slope at the new state (the 7th stage), which only the error estimate and the next step use.</param>
+    public static (Tensor Next, Tensor[] Slopes) Advance(Func<double, Tensor, Tensor> field, double t, double dt, Tensor y, Tensor slope, bool endSlope)
+    {
+        var k = new Tensor[7];
+        k[0] = slope;
+        var next = y;
+        for (var stage = 0; stage < Stages.Length; stage++)
+        {
+            next = y + dt * Combine(Stages[stage], k);
+            if (stage < Stages.Length - 1 || endSlope)
+            {
+                k[stage + 1] = field(t + Nodes[stage] * dt, next);
+            }
+        }
+        return (next, k);
     }
 
     private static Tensor Combine(double[] weights, Tensor[] k)

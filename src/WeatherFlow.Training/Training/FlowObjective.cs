@@ -9,8 +9,9 @@ namespace WeatherFlow.Training.Training;
 /// The per-batch losses of contract §3.4. The reference objective feeds the model x0 and asks for (x1 − x0)/(1 − t);
 /// the rectified objective feeds x_t = (1 − t)·x0 + t·x1 and asks for x1 − x0. The rollout integrates only sample 0,
 /// because the reference compares only sample 0's end state (with every target in the batch) and the rest of its
-/// batch-wide solve is thrown away. When learning, the batch term is backpropagated before the rollout is built, so
-/// the two autograd graphs are never alive together: the gradient is the same sum, at about half the peak memory.
+/// batch-wide solve is thrown away. When learning, the batch term is backpropagated before the rollout runs, and the
+/// rollout backpropagates step by step (<see cref="CheckpointedSolve"/>): the gradient is the same sum, but peak
+/// memory is one batch's graph or one solver step's, not both plus every step of the solve.
 /// </summary>
 internal sealed class FlowObjective(ExperimentConfig config, FlowModel model, Tensor staticFeatures)
 {
@@ -49,12 +50,12 @@ internal sealed class FlowObjective(ExperimentConfig config, FlowModel model, Te
         if (training.RolloutSteps > 1 && training.RolloutWeight > 0)
         {
             var field = model.Field(staticFeatures, forcing.narrow(0, 0, 1));
-            var final = OdeSolver.SolveFinal(training.SolverMethod, field, x0.narrow(0, 0, 1), rolloutTimes, cancellationToken);
-            rollout = (final - (rectified ? x1.narrow(0, 0, 1) : x1)).square().mean();
-            if (learn)
-            {
-                (training.RolloutWeight * rollout).backward();
-            }
+            var start = x0.narrow(0, 0, 1);
+            var rolloutTarget = rectified ? x1.narrow(0, 0, 1) : x1;
+            Tensor RolloutLoss(Tensor final) => (final - rolloutTarget).square().mean();
+            rollout = learn
+                ? CheckpointedSolve.Backpropagate(training.SolverMethod, field, start, rolloutTimes, RolloutLoss, training.RolloutWeight, cancellationToken)
+                : RolloutLoss(OdeSolver.SolveFinal(training.SolverMethod, field, start, rolloutTimes, cancellationToken));
         }
         var total = direct.detach() + training.RolloutWeight * rollout.detach();
         return new(total, flow.detach(), divergence.detach(), rollout.detach(), energyDiff);

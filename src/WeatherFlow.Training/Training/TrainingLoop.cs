@@ -35,7 +35,7 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
                 using var scope = NewDisposeScope();
                 optimizer.zero_grad();
                 var losses = Compute(objective, data.TrainX0, data.TrainX1, data.TrainForcing, indices, generator, learn: true, cancellationToken);
-                var values = EnsureFinite(losses.Read(), "training", epoch, batch);
+                var values = LossGuard.EnsureFinite(losses.Read(), "training", epoch, batch);
                 optimizer.step();
                 sums.Add(values);
                 progress.BatchDone(TrainingPhase.Training, epoch, batch, sums);
@@ -57,7 +57,7 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var losses = Compute(objective, data.ValX0, data.ValX1, data.ValForcing, indices, generator, learn: false, cancellationToken);
-            sums.Add(EnsureFinite(losses.Read(), "validation", epoch, batch));
+            sums.Add(LossGuard.EnsureFinite(losses.Read(), "validation", epoch, batch));
             progress.BatchDone(TrainingPhase.Validation, epoch, batch, sums);
         }
         return sums.ToValidation(epoch);
@@ -79,16 +79,5 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
     {
         using var permutation = randperm(count, generator: generator);
         return permutation.data<long>().ToArray();
-    }
-
-    private static float[] EnsureFinite(float[] values, string phase, int epoch, int batch)
-    {
-        if (values.All(float.IsFinite))
-        {
-            return values;
-        }
-        throw new ExperimentFailedException(
-            $"The {phase} loss became non-finite at epoch {epoch}, batch {batch} (total {values[0]}, flow {values[1]}, divergence {values[2]}, rollout {values[3]}): " +
-            "the model diverged. Try a lower learning rate, a smaller dynamics scale, or the rectified objective.");
     }
 }
