@@ -11,6 +11,7 @@ namespace WeatherFlow.Hosting;
 public sealed class DistributedApplication : IHost, IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly List<Action> _onDisposed = [];
 
     internal DistributedApplication(IHost host) => _host = host;
 
@@ -67,7 +68,13 @@ public sealed class DistributedApplication : IHost, IAsyncDisposable
         {
             _host.Dispose();
         }
+        foreach (var callback in _onDisposed)
+        {
+            callback();
+        }
     }
+
+    internal void OnDisposed(Action callback) => _onDisposed.Add(callback);
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

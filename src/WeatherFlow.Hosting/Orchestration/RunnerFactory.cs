@@ -26,6 +26,7 @@ internal static class RunnerFactory
         RabbitMQServerResource rabbitMq => new RabbitMQRunner(rabbitMq, context),
         PostgresDatabaseResource database => new DatabaseRunner(database, context),
         ProjectResource project => new ProjectRunner(project, context),
+        ExecutableResource executable => new ExecutableRunner(executable, context),
         _ => null,
     };
 
