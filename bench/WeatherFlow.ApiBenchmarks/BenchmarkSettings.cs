@@ -10,7 +10,7 @@ public sealed record BenchmarkSettings(Uri? ApiUrl, int Connections, TimeSpan Du
             Value("--url") is { } url ? new Uri(url) : null,
             int.Parse(Value("--connections") ?? "64"),
             TimeSpan.FromSeconds(double.Parse(Value("--duration") ?? "10")),
-            TimeSpan.FromSeconds(double.Parse(Value("--warmup") ?? "2")),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup") ?? "5")),
             int.Parse(Value("--runs") ?? "20"));
     }
 }

@@ -38,7 +38,13 @@ public static class OpenTelemetryExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Health probes (<c>/health</c>, <c>/alive</c>, and a service's own liveness such as the contract's
+    /// <c>/api/health</c>) arrive every few seconds from orchestrators and load balancers: tracing them buries real
+    /// requests and costs a large share of the work of answering them.
+    /// </summary>
     private static bool IsProbe(HttpContext context) =>
-        context.Request.Path.StartsWithSegments(Extensions.HealthEndpointPath)
-        || context.Request.Path.StartsWithSegments(Extensions.AlivenessEndpointPath);
+        context.Request.Path.Value is { } path
+        && (path.EndsWith(Extensions.HealthEndpointPath, StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(Extensions.AlivenessEndpointPath, StringComparison.OrdinalIgnoreCase));
 }
