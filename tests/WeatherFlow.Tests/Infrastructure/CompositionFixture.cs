@@ -1,0 +1,33 @@
+namespace WeatherFlow.Tests.Infrastructure;
+
+/// <summary>
+/// The whole WeatherFlow composition (Postgres, Redis, RabbitMQ, api, two trainers, web), started once through the
+/// AppHost for every test class in the <c>composition</c> collection, on random ports with throw-away data.
+/// Tests that stop or kill resources must start their own application instead.
+/// </summary>
+public sealed class CompositionFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
+
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The composition has not started.");
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(timeout.Token);
+        _app = await appHost.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        await Task.WhenAll(CompositionResources.All.Select(name =>
+            _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
