@@ -10,7 +10,7 @@ internal static class BenchmarkRunner
     public static async Task<int> RunInChildrenAsync(IReadOnlyList<BenchmarkCase> cases, int threads)
     {
         Console.WriteLine($"WeatherFlow training benchmark: {Environment.ProcessorCount} cores, torch threads {threads}, one child process per case");
-        Console.WriteLine("case | wall s | samples/s | peak RSS MB | reference s | speed-up | train flow loss first→last");
+        Console.WriteLine("case | wall s | CPU s | samples/s | peak RSS MB | reference s | speed-up (wall) | warm-up s | train flow loss first→last | description");
         var failures = 0;
         foreach (var benchmark in cases)
         {
@@ -30,16 +30,22 @@ internal static class BenchmarkRunner
 
     public static int RunCase(BenchmarkCase benchmark, int threads)
     {
-        var config = benchmark.Config();
         var engine = new ExperimentEngine(new ExperimentEngineOptions { Threads = threads });
+        var warmUp = Stopwatch.StartNew();
+        engine.Run(BenchmarkCase.WarmUp.Config(), null, CancellationToken.None);
+        var warmUpSeconds = warmUp.Elapsed.TotalSeconds;
+
+        var config = benchmark.Config();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var result = engine.Run(config, null, CancellationToken.None);
         var seconds = watch.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var samples = (double)config.Dataset.TrainSamples * config.Training.Epochs;
         var flow = result.Metrics.Train;
         var speedUp = benchmark.ReferenceSeconds is { } reference ? (reference / seconds).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "n/a";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{benchmark.Name} | {seconds:0.00} | {samples / seconds:0.0} | {PeakMemory.Megabytes():0} | {benchmark.ReferenceSeconds?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {speedUp} | {flow[0].FlowLoss:G4}→{flow[^1].FlowLoss:G4}   ({benchmark.Description})"));
+            $"{benchmark.Name} | {seconds:0.00} | {cpuSeconds:0.00} | {samples / seconds:0.0} | {PeakMemory.Megabytes():0} | {benchmark.ReferenceSeconds?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {speedUp} | {warmUpSeconds:0.00} | {flow[0].FlowLoss:G4}→{flow[^1].FlowLoss:G4} | {benchmark.Description}"));
         return 0;
     }
 

@@ -23,7 +23,19 @@ public sealed class ExperimentEngine(ExperimentEngineOptions options)
         ConfigCheck.EnsureValid(config);
         cancellationToken.ThrowIfCancellationRequested();
         TorchThreads.Use(options.Threads);
+        NativeHeap.Tune();
+        try
+        {
+            return Execute(config, progress, started, cancellationToken);
+        }
+        finally
+        {
+            NativeHeap.Trim();
+        }
+    }
 
+    private static ExperimentResult Execute(ExperimentConfig config, IProgress<TrainingProgress>? progress, long started, CancellationToken cancellationToken)
+    {
         var training = config.Training;
         var tracker = new ProgressTracker(progress, training.Epochs,
             TrainingLoop.BatchCount(config.Dataset.TrainSamples, training.BatchSize),

@@ -32,18 +32,24 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
             foreach (var (batch, indices) in Batches(order))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                optimizer.zero_grad();
-                var losses = Compute(objective, data.TrainX0, data.TrainX1, data.TrainForcing, indices, generator, learn: true, cancellationToken);
-                var values = LossGuard.EnsureFinite(losses.Read(), "training", epoch, batch);
-                optimizer.step();
-                sums.Add(values);
+                sums.Add(Learn(objective, optimizer, indices, generator, epoch, batch, cancellationToken));
+                NativeHeap.Trim();
                 progress.BatchDone(TrainingPhase.Training, epoch, batch, sums);
             }
             train.Add(sums.ToTraining(epoch));
             validation.Add(Validate(objective, generator, epoch, cancellationToken));
         }
         return (train, validation);
+    }
+
+    private float[] Learn(FlowObjective objective, optim.Optimizer optimizer, long[] indices, Generator generator, int epoch, int batch, CancellationToken cancellationToken)
+    {
+        using var scope = NewDisposeScope();
+        optimizer.zero_grad();
+        var losses = Compute(objective, data.TrainX0, data.TrainX1, data.TrainForcing, indices, generator, learn: true, cancellationToken);
+        var values = LossGuard.EnsureFinite(losses.Read(), "training", epoch, batch);
+        optimizer.step();
+        return values;
     }
 
     private ValidationEpochMetrics Validate(FlowObjective objective, Generator generator, int epoch, CancellationToken cancellationToken)
@@ -55,9 +61,12 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
         foreach (var (batch, indices) in Batches(order))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var losses = Compute(objective, data.ValX0, data.ValX1, data.ValForcing, indices, generator, learn: false, cancellationToken);
-            sums.Add(LossGuard.EnsureFinite(losses.Read(), "validation", epoch, batch));
+            using (NewDisposeScope())
+            {
+                var losses = Compute(objective, data.ValX0, data.ValX1, data.ValForcing, indices, generator, learn: false, cancellationToken);
+                sums.Add(LossGuard.EnsureFinite(losses.Read(), "validation", epoch, batch));
+            }
+            NativeHeap.Trim();
             progress.BatchDone(TrainingPhase.Validation, epoch, batch, sums);
         }
         return sums.ToValidation(epoch);
