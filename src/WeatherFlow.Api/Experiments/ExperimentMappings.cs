@@ -12,6 +12,8 @@ internal static class ExperimentMappings
         experiment.FinishedAt,
         experiment.Error,
         experiment.FromCache,
+        experiment.TrainerInstance,
+        experiment.Attempts,
         experiment.ConfigHash,
         JsonSerializer.Deserialize<JsonElement>(experiment.Config),
         experiment.Result is null ? null : JsonSerializer.Deserialize<JsonElement>(experiment.Result));

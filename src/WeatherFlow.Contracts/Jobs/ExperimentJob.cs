@@ -6,6 +6,8 @@ namespace WeatherFlow.Contracts.Jobs;
 /// The job resource at <c>/api/experiments/{id}</c>. <see cref="Config"/> and <see cref="Result"/> are the
 /// documents exactly as the contract shapes them (key order included); read them into
 /// <c>ExperimentConfig</c>/<c>ExperimentResult</c> with <c>ExperimentJson.Options</c>.
+/// <see cref="TrainerInstance"/> is the <c>service.instance.id</c> of the trainer replica that holds or last held it,
+/// and <see cref="Attempts"/> how many times a trainer started it (more than one after a trainer died mid-run).
 /// </summary>
 public sealed record ExperimentJob(
     Guid Id,
@@ -17,6 +19,8 @@ public sealed record ExperimentJob(
     DateTimeOffset? FinishedAt,
     string? Error,
     bool FromCache,
+    string? TrainerInstance,
+    int Attempts,
     string ConfigHash,
     JsonElement Config,
     JsonElement? Result);
