@@ -75,10 +75,33 @@ public sealed class OdeSolverTests
         (2.0 * Loss(OdeSolver.SolveFinal(method, Field, ones(2), times, CancellationToken.None))).backward();
         var direct = theta.grad!.clone();
         theta.grad!.zero_();
-        var loss = CheckpointedSolve.Backpropagate(method, Field, ones(2), times, Loss, 2.0, CancellationToken.None);
+        var (loss, steps) = CheckpointedSolve.Backpropagate(method, Field, ones(2), times, Loss, 2.0, CancellationToken.None);
 
         Assert.True((theta.grad! - direct).abs().max().item<float>() < 1e-5);
         Assert.False(loss.requires_grad);
+        Assert.True(steps >= 1);
+    }
+
+    [Theory]
+    [InlineData("dopri5")]
+    [InlineData("rk4")]
+    public void The_rollout_gradient_is_the_same_whether_the_graph_fits_the_budget_or_not(string method)
+    {
+        using var scope = NewDisposeScope();
+        var theta = tensor(new float[] { 0.9f, -0.4f }).requires_grad_();
+        Tensor Field(double t, Tensor y) => -theta * y * (1 + t) + 0.5 * (y * theta).sin();
+        Tensor Loss(Tensor final) => final.square().mean();
+        var times = Times(6, 1);
+
+        var small = new WeatherFlow.Training.Training.RolloutGradient(method, 32, new(4, 8));
+        var fitting = small.Backpropagate(Field, ones(2), times, Loss, 0.5, CancellationToken.None);
+        var direct = theta.grad!.clone();
+        theta.grad!.zero_();
+        var huge = new WeatherFlow.Training.Training.RolloutGradient(method, 512, new(128, 256));
+        var checkpointed = huge.Backpropagate(Field, ones(2), times, Loss, 0.5, CancellationToken.None);
+
+        Assert.Equal(fitting.item<float>(), checkpointed.item<float>(), 1e-6);
+        Assert.True((theta.grad! - direct).abs().max().item<float>() < 1e-5);
     }
 
     [Fact]

@@ -13,8 +13,8 @@ namespace WeatherFlow.Training.Ode;
 internal static class CheckpointedSolve
 {
     /// <summary>Accumulates the gradient of <c>weight · loss(final state)</c> into the field's parameters.</summary>
-    /// <returns>loss(final state), detached.</returns>
-    public static Tensor Backpropagate(string method, Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times,
+    /// <returns>loss(final state), detached, and the number of steps the solve took.</returns>
+    public static (Tensor Loss, int Steps) Backpropagate(string method, Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times,
         Func<Tensor, Tensor> loss, double weight, CancellationToken cancellationToken)
     {
         var steps = new List<OdeStep>();
@@ -35,7 +35,7 @@ internal static class CheckpointedSolve
             Step(method, field, steps[i], start).backward([gradient]);
             gradient = start.grad!.MoveToOuterDisposeScope();
         }
-        return value.detach();
+        return (value.detach(), steps.Count);
     }
 
     private static Tensor Trace(string method, Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times, List<OdeStep> steps, CancellationToken cancellationToken)

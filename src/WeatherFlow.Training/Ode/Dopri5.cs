@@ -17,14 +17,19 @@ internal static class Dopri5
 
     /// <param name="accepted">When given, receives each accepted step's start time, size and start state.</param>
     public static Tensor[] Solve(Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times, CancellationToken cancellationToken,
-        List<OdeStep>? accepted = null)
+        List<OdeStep>? accepted = null) =>
+        TrySolve(field, x0, times, int.MaxValue, cancellationToken, accepted)!;
+
+    /// <returns>The states at <paramref name="times"/>, or null as soon as more than <paramref name="stepLimit"/> steps would be needed.</returns>
+    public static Tensor[]? TrySolve(Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times, int stepLimit,
+        CancellationToken cancellationToken, List<OdeStep>? accepted = null)
     {
         var states = new Tensor[times.Count];
         states[0] = x0;
         var (t, y) = (times[0], x0);
         var slope = field(t, y);
         var h = InitialStep(field, t, y, slope, times[^1] - t);
-        var attempts = 0;
+        var (attempts, steps) = (0, 0);
         for (var i = 1; i < times.Count; i++)
         {
             while (t < times[i])
@@ -43,6 +48,10 @@ internal static class Dopri5
                 }
                 if (errorRatio <= 1)
                 {
+                    if (++steps > stepLimit)
+                    {
+                        return null;
+                    }
                     accepted?.Add(new(t, dt, y));
                     t = dt == times[i] - t ? times[i] : t + dt;
                     y = next.MoveToOuterDisposeScope();

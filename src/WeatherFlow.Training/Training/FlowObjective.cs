@@ -10,14 +10,16 @@ namespace WeatherFlow.Training.Training;
 /// the rectified objective feeds x_t = (1 − t)·x0 + t·x1 and asks for x1 − x0. The rollout integrates only sample 0,
 /// because the reference compares only sample 0's end state (with every target in the batch) and the rest of its
 /// batch-wide solve is thrown away. When learning, the batch term is backpropagated before the rollout runs, and the
-/// rollout backpropagates step by step (<see cref="CheckpointedSolve"/>): the gradient is the same sum, but peak
-/// memory is one batch's graph or one solver step's, not both plus every step of the solve.
+/// rollout's own graph is bounded (<see cref="RolloutGradient"/>): the gradient is the same sum, but the peak memory is
+/// one of the two graphs, not both.
 /// </summary>
 internal sealed class FlowObjective(ExperimentConfig config, FlowModel model, Tensor staticFeatures)
 {
     private readonly TrainingConfig training = config.Training;
     private readonly bool rectified = config.Training.Objective == ExperimentOptions.RectifiedObjective;
     private readonly double[] rolloutTimes = OdeSolver.UnitInterval(config.Training.RolloutSteps);
+    private readonly RolloutGradient rolloutGradient = new(config.Training.SolverMethod, config.Model.HiddenDim,
+        new GridSize((int)staticFeatures.shape[2], (int)staticFeatures.shape[3]));
 
     public BatchLosses Compute(Tensor x0, Tensor x1, Tensor forcing, Generator generator, bool learn, CancellationToken cancellationToken)
     {
@@ -54,7 +56,7 @@ internal sealed class FlowObjective(ExperimentConfig config, FlowModel model, Te
             var rolloutTarget = rectified ? x1.narrow(0, 0, 1) : x1;
             Tensor RolloutLoss(Tensor final) => (final - rolloutTarget).square().mean();
             rollout = learn
-                ? CheckpointedSolve.Backpropagate(training.SolverMethod, field, start, rolloutTimes, RolloutLoss, training.RolloutWeight, cancellationToken)
+                ? rolloutGradient.Backpropagate(field, start, rolloutTimes, RolloutLoss, training.RolloutWeight, cancellationToken)
                 : RolloutLoss(OdeSolver.SolveFinal(training.SolverMethod, field, start, rolloutTimes, cancellationToken));
         }
         var total = direct.detach() + training.RolloutWeight * rollout.detach();

@@ -12,8 +12,17 @@ namespace WeatherFlow.Training.Training;
 /// </summary>
 internal static class Forecast
 {
-    /// <returns>[T, C, H, W].</returns>
+    /// <returns>[T, C, H, W], all finite.</returns>
     public static Tensor Run(ExperimentConfig config, ExperimentData data, FlowModel model, CancellationToken cancellationToken)
+    {
+        var forecast = Predict(config, data, model, cancellationToken);
+        using var finite = forecast.isfinite().all();
+        return finite.item<bool>()
+            ? forecast
+            : throw new ExperimentFailedException($"The forecast diverged (non-finite values) with the {config.Training.SolverMethod} solver: the trained field is unstable. Try dopri5, a lower learning rate, or more epochs.");
+    }
+
+    private static Tensor Predict(ExperimentConfig config, ExperimentData data, FlowModel model, CancellationToken cancellationToken)
     {
         model.eval();
         using var noGrad = no_grad();
