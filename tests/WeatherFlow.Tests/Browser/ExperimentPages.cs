@@ -86,5 +86,13 @@ public sealed class ExperimentPages(IPage page, Uri web)
     public Task<int[]> HeatmapWidthsAsync() =>
         page.Locator("img.heatmap").EvaluateAllAsync<int[]>("images => images.map(image => image.naturalWidth)");
 
+    /// <summary>The status the recent-experiments list shows for an experiment, found by its link.</summary>
+    public async Task<string> ListedStatusAsync(string experimentPath)
+    {
+        await page.GotoAsync(new Uri(web, "/").ToString());
+        var row = page.Locator("#experiments tbody tr").Filter(new() { Has = page.Locator($"a[href='{experimentPath}']") });
+        return await row.Locator(".badge").First.InnerTextAsync();
+    }
+
     public Task ScreenshotAsync(string path) => page.ScreenshotAsync(new() { Path = path, FullPage = true });
 }
