@@ -19,6 +19,7 @@ internal sealed class ProcessWatchdog : IDisposable
     private readonly Timer _timer;
     private readonly string _groupsFile;
     private string _written = "";
+    private bool _disposed;
 
     private ProcessWatchdog(Process shell, string groupsFile, Func<IEnumerable<int>> processGroups)
     {
@@ -38,6 +39,11 @@ internal sealed class ProcessWatchdog : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         _timer.Dispose();
         PosixSignals.Send(-_shell.Id, PosixSignals.SIGKILL);
         _shell.WaitForExit();

@@ -1,0 +1,29 @@
+namespace WeatherFlow.Hosting.Tests.Infrastructure;
+
+/// <summary>What Linux's /proc says about processes.</summary>
+public static class ProcessState
+{
+    /// <summary>Alive unless gone or a zombie waiting for its parent to reap it.</summary>
+    public static bool IsAlive(int pid) => Stat(pid) is { } fields && fields[0] is not ("Z" or "X");
+
+    /// <summary>Every process in the given process groups: the resources' leaders and whatever they spawned.</summary>
+    public static IReadOnlyList<int> InGroups(IReadOnlyCollection<int> groupIds) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Select(name => int.TryParse(name, out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && Stat(pid) is { } fields && int.TryParse(fields[2], out var group) && groupIds.Contains(group))];
+
+    /// <summary>The fields after the command name: state, parent, process group, …</summary>
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return null;
+        }
+    }
+}
