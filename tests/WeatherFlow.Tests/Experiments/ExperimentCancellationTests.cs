@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+using WeatherFlow.Tests.Infrastructure;
+
+namespace WeatherFlow.Tests.Experiments;
+
+[Collection(CompositionCollection.Name)]
+public sealed class ExperimentCancellationTests(CompositionFixture composition)
+{
+    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+
+    [Theory]
+    [InlineData("DELETE", 1201)]
+    [InlineData("POST", 1202)]
+    public async Task Cancel_stops_a_running_experiment_and_frees_its_trainer(string method, int seed)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var experiments = new ExperimentsClient(_api);
+        var id = await experiments.StartAsync(ExperimentRequests.Minutes(seed), timeout.Token);
+        await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
+
+        using var response = await _api.SendAsync(method == "DELETE"
+            ? new HttpRequestMessage(HttpMethod.Delete, $"{ExperimentsClient.Path}/{id}")
+            : new HttpRequestMessage(HttpMethod.Post, $"{ExperimentsClient.Path}/{id}/cancel"), timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cancelled = JsonDocument.Parse(await response.Content.ReadAsStringAsync(timeout.Token)).RootElement;
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        var final = await experiments.WaitForFinalStateAsync(id, timeout.Token);
+        Assert.Equal(("cancelled", "cancelled"), (final.Name, final.Status));
+
+        // The trainer itself says the run stopped (it checks between batches), well before the minutes it would take.
+        await WaitForTrainerLogAsync($"Experiment {id} was cancelled", timeout.Token);
+        using var again = await experiments.CancelAsync(id, timeout.Token);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    private async Task WaitForTrainerLogAsync(string text, CancellationToken ct)
+    {
+        while (!composition.App.GetResourceLogs(CompositionResources.Trainer).Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using WeatherFlow.ServiceDefaults;
+using WeatherFlow.Tests.Infrastructure;
+
+namespace WeatherFlow.Tests.Experiments;
+
+/// <summary>Nothing accepted is lost when parts of the composition fail; each test leaves the composition whole.</summary>
+[Collection(ExperimentResilienceCollection.Name)]
+public sealed class ExperimentResilienceTests(CompositionFixture composition) : IClassFixture<CompositionFixture>
+{
+    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+
+    [Fact]
+    public async Task Experiment_of_a_trainer_killed_mid_run_completes_on_the_other_replica()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var experiments = new ExperimentsClient(_api);
+        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2101, trainSamples: 32, epochs: 2, batchSize: 1), timeout.Token);
+        await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
+        var holder = (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("trainerInstance").GetString()!;
+
+        Process.GetProcessById(TrainerProcessId(holder)).Kill();
+
+        var final = await experiments.WaitForFinalStateAsync(id, timeout.Token);
+        Assert.Equal("completed", final.Status);
+        var job = await experiments.GetJobAsync(id, timeout.Token);
+        Assert.Equal(2, job.GetProperty("attempts").GetInt32());
+        Assert.NotEqual(holder, job.GetProperty("trainerInstance").GetString());
+        Assert.Equal(2, job.GetProperty("result").GetProperty("metrics").GetProperty("train").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Experiments_run_while_redis_is_down_and_health_says_degraded()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var experiments = new ExperimentsClient(_api);
+        await composition.App.StopResourceAsync(CompositionResources.Cache, timeout.Token);
+        try
+        {
+            using var health = await _api.GetAsync("/health", timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            var report = await health.Content.ReadFromJsonAsync<HealthReportResponse>(timeout.Token);
+            Assert.Equal("Degraded", report!.Status);
+            Assert.Contains(report.Checks, c => c is { Name: "StackExchange.Redis", Status: "Degraded" });
+
+            using var synchronous = await experiments.SubmitAsync(ExperimentRequests.Tiny(seed: 2201), respondAsync: false, timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, synchronous.StatusCode);
+            Assert.Equal("WeatherFlow; fwd=miss", Assert.Single(synchronous.Headers.GetValues("Cache-Status")));
+
+            var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2202), timeout.Token);
+            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        }
+        finally
+        {
+            await composition.App.StartResourceAsync(CompositionResources.Cache, CancellationToken.None);
+            await composition.App.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Cache, CancellationToken.None);
+        }
+    }
+
+    private int TrainerProcessId(string instanceId) =>
+        Assert.Single(composition.App.GetProcessIds(CompositionResources.Trainer), pid =>
+            ProcessInspection.Environment(pid)["OTEL_RESOURCE_ATTRIBUTES"].Split(',').Contains($"service.instance.id={instanceId}"));
+}

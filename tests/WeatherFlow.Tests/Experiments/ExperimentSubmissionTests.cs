@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using WeatherFlow.Tests.Infrastructure;
+
+namespace WeatherFlow.Tests.Experiments;
+
+/// <summary>Submitting experiments through the api of the shared composition: the contract's synchronous answer,
+/// the asynchronous job with its event stream, and the result cache.</summary>
+[Collection(CompositionCollection.Name)]
+public sealed class ExperimentSubmissionTests(CompositionFixture composition)
+{
+    private static readonly string[] ContractResultKeys =
+        ["experimentId", "config", "channelNames", "metrics", "validation", "datasetSummary", "prediction", "lodPreview", "simulationSummary", "execution"];
+
+    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+
+    [Fact]
+    public async Task Contract_small_request_is_answered_synchronously_with_a_contract_shaped_result()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var experiments = new ExperimentsClient(_api);
+
+        using var response = await experiments.SubmitAsync(ExperimentRequests.ContractSmall, respondAsync: false, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync(timeout.Token)).RootElement;
+        Assert.Equal(ContractResultKeys, result.EnumerateObject().Select(p => p.Name));
+        var dataset = result.GetProperty("config").GetProperty("dataset");
+        Assert.Equal(16, dataset.GetProperty("gridSize").GetProperty("lat").GetInt32());
+        Assert.Equal(JsonValueKind.Null, dataset.GetProperty("webdatasetPattern").ValueKind);
+        Assert.Equal(96, result.GetProperty("config").GetProperty("model").GetProperty("hiddenDim").GetInt32());
+        Assert.Equal(new[] { "t@500" }, result.GetProperty("channelNames").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(1, Assert.Single(result.GetProperty("metrics").GetProperty("train").EnumerateArray()).GetProperty("epoch").GetInt32());
+        Assert.True(Assert.Single(result.GetProperty("validation").GetProperty("metrics").EnumerateArray()).TryGetProperty("val_loss", out _));
+        Assert.Equal(new[] { 1, 16, 32 }, result.GetProperty("datasetSummary").GetProperty("sampleShape").EnumerateArray().Select(n => n.GetInt32()));
+        var prediction = result.GetProperty("prediction");
+        Assert.Equal(new[] { 0.0, 0.25, 0.5, 0.75, 1.0 }, prediction.GetProperty("times").EnumerateArray().Select(t => t.GetDouble()));
+        var channel = Assert.Single(prediction.GetProperty("channels").EnumerateArray());
+        Assert.Equal(16, channel.GetProperty("initial").GetArrayLength());
+        Assert.Equal(32, channel.GetProperty("initial")[0].GetArrayLength());
+        Assert.Equal(5, channel.GetProperty("trajectory").GetArrayLength());
+        Assert.Equal(317, result.GetProperty("lodPreview").GetProperty("tiles").GetArrayLength());
+
+        // The synchronous answer is also a stored job.
+        var id = ExperimentsClient.IdOf(response.Content.Headers.ContentLocation);
+        Assert.Equal(id.ToString(), result.GetProperty("experimentId").GetString());
+        var job = await experiments.GetJobAsync(id, timeout.Token);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(result.GetProperty("metrics").GetRawText(), job.GetProperty("result").GetProperty("metrics").GetRawText());
+    }
+
+    [Fact]
+    public async Task Respond_async_answers_202_streams_progress_to_the_final_state_and_stores_the_result()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var experiments = new ExperimentsClient(_api);
+
+        using var response = await experiments.SubmitAsync(ExperimentRequests.Seconds(seed: 1101), respondAsync: true, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("respond-async", Assert.Single(response.Headers.GetValues("Preference-Applied")));
+        var id = ExperimentsClient.IdOf(response.Headers.Location);
+        var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync(timeout.Token)).RootElement;
+        Assert.Equal(id, accepted.GetProperty("id").GetGuid());
+        Assert.Equal("queued", accepted.GetProperty("status").GetString());
+
+        var events = new List<ServerSentEvent>();
+        await foreach (var sse in experiments.EventsAsync(id, timeout.Token))
+        {
+            events.Add(sse);
+        }
+        Assert.Equal("completed", events[^1].Name);
+        Assert.Equal(100, events[^1].Progress);
+        Assert.Contains(events, e => e is { Name: "progress", Status: "running", Progress: > 0 and < 100 } && e.CurrentStep!.StartsWith("epoch", StringComparison.Ordinal));
+        Assert.Equal(events.Select(e => e.Progress).Order(), events.Select(e => e.Progress));
+        Assert.All(events[..^1], e => Assert.Equal("progress", e.Name));
+
+        var job = await experiments.GetJobAsync(id, timeout.Token);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(100, job.GetProperty("progress").GetDouble());
+        Assert.True(job.GetProperty("startedAt").GetDateTimeOffset() <= job.GetProperty("finishedAt").GetDateTimeOffset());
+        Assert.Equal(1, job.GetProperty("attempts").GetInt32());
+        Assert.False(job.GetProperty("fromCache").GetBoolean());
+        var result = job.GetProperty("result");
+        Assert.Equal(id.ToString(), result.GetProperty("experimentId").GetString());
+        Assert.Equal(3, result.GetProperty("metrics").GetProperty("train").GetArrayLength());
+        Assert.Equal(result.GetRawText(), JsonDocument.Parse(await _api.GetStringAsync($"{ExperimentsClient.Path}/{id}/result", timeout.Token)).RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task Repeated_config_is_answered_from_the_cache_without_a_trainer_running_it()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var experiments = new ExperimentsClient(_api);
+        var config = ExperimentRequests.Tiny(seed: 1102);
+
+        using var trained = await experiments.SubmitAsync(config, respondAsync: false, timeout.Token);
+        using var repeated = await experiments.SubmitAsync(config, respondAsync: false, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, trained.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.Equal("WeatherFlow; fwd=miss", Assert.Single(trained.Headers.GetValues("Cache-Status")));
+        Assert.Equal("WeatherFlow; hit", Assert.Single(repeated.Headers.GetValues("Cache-Status")));
+        var trainedId = ExperimentsClient.IdOf(trained.Content.Headers.ContentLocation);
+        var repeatedId = ExperimentsClient.IdOf(repeated.Content.Headers.ContentLocation);
+        Assert.NotEqual(trainedId, repeatedId);
+        var trainedResult = await trained.Content.ReadAsStringAsync(timeout.Token);
+        var repeatedResult = await repeated.Content.ReadAsStringAsync(timeout.Token);
+        Assert.Equal(trainedResult.Replace(trainedId.ToString(), "id"), repeatedResult.Replace(repeatedId.ToString(), "id"));
+
+        var job = await experiments.GetJobAsync(repeatedId, timeout.Token);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.True(job.GetProperty("fromCache").GetBoolean());
+        Assert.Equal(0, job.GetProperty("attempts").GetInt32());
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("trainerInstance").ValueKind);
+
+        using var repeatedAsync = await experiments.SubmitAsync(config, respondAsync: true, timeout.Token);
+        Assert.Equal(HttpStatusCode.Accepted, repeatedAsync.StatusCode);
+        var accepted = JsonDocument.Parse(await repeatedAsync.Content.ReadAsStringAsync(timeout.Token)).RootElement;
+        Assert.Equal("completed", accepted.GetProperty("status").GetString());
+        Assert.True(accepted.GetProperty("fromCache").GetBoolean());
+    }
+}
