@@ -5,7 +5,7 @@ using static TorchSharp.torch.nn;
 
 namespace WeatherFlow.Training.Models;
 
-/// <summary>Depthwise 7×7, LayerNorm, Linear h→4h, GELU, Linear 4h→h, layer scale 1e-6, residual.</summary>
+/// <summary>Depthwise 7×7, LayerNorm, Linear h→4h, GELU, Linear 4h→h, layer scale 1e-6, residual; on [B, H, W, C] features.</summary>
 internal sealed class ConvNextBlock : Module<Tensor, Tensor>
 {
     private readonly SphereConv depthwise;
@@ -24,10 +24,9 @@ internal sealed class ConvNextBlock : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x)
+    public override Tensor forward(Tensor features)
     {
-        var h = depthwise.call(x).permute(0, 2, 3, 1);
-        h = contract.call(functional.gelu(expand.call(norm.call(h)))) * gamma;
-        return x + h.permute(0, 3, 1, 2);
+        var h = ChannelsLast.FromImage(depthwise.call(ChannelsLast.AsImage(features)));
+        return features + contract.call(functional.gelu(expand.call(norm.call(h)))) * gamma;
     }
 }

@@ -9,7 +9,7 @@ namespace WeatherFlow.Training.Models;
 /// <summary>
 /// The reference's <c>WeatherFlowMatch</c> (contract §3.3) with 2 static channels and 1 forcing value: conv stem,
 /// static/time/forcing embeddings, ConvNeXt blocks, windowed attention, optional neighbour message passing, conv head
-/// and the divergence correction.
+/// and the divergence correction. Between stem and head the features are [B, H, W, C] (see <see cref="ChannelsLast"/>).
 /// </summary>
 internal sealed class GridFlowModel : FlowModel
 {
@@ -47,9 +47,9 @@ internal sealed class GridFlowModel : FlowModel
 
     public override Tensor forward(Tensor x, Tensor t, Tensor staticFeatures, Tensor forcing)
     {
-        var h = stemOut.call(functional.gelu(stemIn.call(x))) + staticProjection.call(staticFeatures);
+        var stem = stemOut.call(functional.gelu(stemIn.call(x))) + staticProjection.call(staticFeatures);
         var conditioning = TimeEmbedding.Encode(t, timeFrequencies) + forcingProjection.call(forcing);
-        h += conditioning.view(conditioning.shape[0], conditioning.shape[1], 1, 1);
+        var h = ChannelsLast.FromImage(stem) + conditioning.view(conditioning.shape[0], 1, 1, conditioning.shape[1]);
         foreach (var block in blocks)
         {
             h = block.call(h);
@@ -62,11 +62,11 @@ internal sealed class GridFlowModel : FlowModel
         {
             h = NeighbourMean(h);
         }
-        var velocity = headOut.call(functional.gelu(headIn.call(h)));
+        var velocity = headOut.call(functional.gelu(headIn.call(ChannelsLast.AsImage(h))));
         return physicsInformed ? DivergenceCorrection.Apply(velocity) : velocity;
     }
 
     /// <summary>Adds the mean of the 4 neighbours, wrapping in both directions as the reference's adjacency does.</summary>
     private static Tensor NeighbourMean(Tensor h) =>
-        h + (h.roll(1, 2) + h.roll(-1, 2) + h.roll(1, 3) + h.roll(-1, 3)) * 0.25;
+        h + (h.roll(1, 1) + h.roll(-1, 1) + h.roll(1, 2) + h.roll(-1, 2)) * 0.25;
 }

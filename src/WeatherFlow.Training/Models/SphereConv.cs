@@ -32,6 +32,6 @@ internal sealed class SphereConv : Module<Tensor, Tensor>
         }
         var wraps = x.shape[2] >= padding && x.shape[3] >= padding;
         var padded = functional.pad(x, [padding, padding, padding, padding], wraps ? PaddingModes.Circular : PaddingModes.Constant);
-        return conv.call(padded);
+        return conv.call(ChannelsLast.AsImage(ChannelsLast.FromImage(padded)));
     }
 }

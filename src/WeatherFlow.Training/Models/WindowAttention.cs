@@ -7,7 +7,7 @@ namespace WeatherFlow.Training.Models;
 
 /// <summary>
 /// Multi-head self-attention inside non-overlapping win×win windows (zero-padded up to a multiple of the window),
-/// added back as a residual; local windows keep the cost linear in the grid size.
+/// added back as a residual; local windows keep the cost linear in the grid size. Works on [B, H, W, C] features.
 /// </summary>
 internal sealed class WindowAttention : Module<Tensor, Tensor>
 {
@@ -25,25 +25,25 @@ internal sealed class WindowAttention : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor h)
+    public override Tensor forward(Tensor features)
     {
-        var (batch, channels, height, width) = (h.shape[0], h.shape[1], h.shape[2], h.shape[3]);
+        var (batch, height, width, channels) = (features.shape[0], features.shape[1], features.shape[2], features.shape[3]);
         var win = windowSize > 0 ? windowSize : Math.Min(Math.Min(height, width), 16);
         var padH = (win - height % win) % win;
         var padW = (win - width % win) % win;
-        var padded = padH > 0 || padW > 0 ? functional.pad(h, [0, padW, 0, padH]) : h;
+        var padded = padH > 0 || padW > 0 ? functional.pad(features, [0, 0, 0, padW, 0, padH]) : features;
         var (rows, cols) = ((height + padH) / win, (width + padW) / win);
 
-        var tokens = padded.view(batch, channels, rows, win, cols, win).permute(0, 2, 4, 3, 5, 1).reshape(-1, win * win, channels);
+        var tokens = padded.view(batch, rows, win, cols, win, channels).permute(0, 1, 3, 2, 4, 5).reshape(-1, win * win, channels);
         var attended = Attend(tokens)
             .view(batch, rows, cols, win, win, channels)
-            .permute(0, 5, 1, 3, 2, 4)
-            .reshape(batch, channels, rows * win, cols * win);
+            .permute(0, 1, 3, 2, 4, 5)
+            .reshape(batch, rows * win, cols * win, channels);
         if (padH > 0 || padW > 0)
         {
-            attended = attended[.., .., ..(int)height, ..(int)width];
+            attended = attended[.., ..(int)height, ..(int)width, ..];
         }
-        return h + attended;
+        return features + attended;
     }
 
     private Tensor Attend(Tensor tokens)
