@@ -9,7 +9,12 @@ public static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        // The api judges every value; the binder only has to say when a field is not a number at all.
+        builder.Services.AddRazorPages().AddMvcOptions(mvc =>
+        {
+            mvc.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "Enter a number.");
+            mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a number.");
+        });
 
         builder.Services.AddHttpClient<WeatherFlowApiClient>(client => client.BaseAddress = ApiBaseAddress);
 
