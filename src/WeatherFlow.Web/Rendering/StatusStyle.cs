@@ -13,4 +13,13 @@ public static class StatusStyle
         ExperimentJobStatus.Cancelled => "text-bg-warning",
         _ => "text-bg-secondary",
     };
+
+    /// <summary>The progress bar of a finished job takes its outcome's colour; a live one stays animated.</summary>
+    public static string ProgressBar(string status) => status switch
+    {
+        ExperimentJobStatus.Completed => "bg-success",
+        ExperimentJobStatus.Failed => "bg-danger",
+        ExperimentJobStatus.Cancelled => "bg-warning",
+        _ => "progress-bar-striped progress-bar-animated",
+    };
 }
