@@ -12,7 +12,7 @@ internal sealed class ProcessWatchdog : IDisposable
 {
     private const string Script =
         "while kill -0 \"$APPHOST_PID\" 2>/dev/null; do sleep 1; done; " +
-        "[ -f \"$GROUPS_FILE\" ] && for g in $(cat \"$GROUPS_FILE\"); do kill -KILL -- \"-$g\" 2>/dev/null; done; " +
+        "[ -f \"$GROUPS_FILE\" ] && for g in $(cat \"$GROUPS_FILE\"); do kill -9 \"-$g\" 2>/dev/null; done; " +
         "rm -f \"$GROUPS_FILE\"";
 
     private readonly Process _shell;
