@@ -2,54 +2,71 @@ using System.Diagnostics;
 
 namespace WeatherFlow.ApiBenchmarks;
 
+/// <summary>Which load generator sends the requests.</summary>
+public enum LoadClient
+{
+    /// <summary><see cref="HttpClient"/> over one <see cref="SocketsHttpHandler"/> pool, as a .NET caller would.</summary>
+    HttpClient,
+
+    /// <summary><see cref="RawHttpConnection"/>s, like wrk: the least CPU taken from the api.</summary>
+    Raw,
+}
+
 /// <summary>
-/// A closed-loop loopback load: <c>connections</c> workers, each with its own connection, send GET requests back to
-/// back for a warm-up and then for the measured duration; every response body is read in full.
+/// A closed-loop loopback load: <c>connections</c> workers, each on its own keep-alive connection, send GET requests
+/// back to back for a warm-up and then for the measured duration; every response body is read in full.
 /// </summary>
 public sealed class LoadTest(Uri baseAddress, int connections, TimeSpan warmUp, TimeSpan duration)
 {
-    public async Task<LatencyStats> RunAsync(string path)
+    public async Task<LatencyStats> RunAsync(string path, LoadClient client)
     {
-        using var handler = new SocketsHttpHandler
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false };
+        using var httpClient = new HttpClient(handler) { BaseAddress = baseAddress };
+        var raw = client == LoadClient.Raw
+            ? await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => RawHttpConnection.OpenAsync(baseAddress, path)))
+            : [];
+        try
         {
-            MaxConnectionsPerServer = connections,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseCookies = false,
-        };
-        using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var uri = new Uri(path, UriKind.Relative);
-
-        await RunWorkersAsync(client, uri, warmUp, record: null);
-        var latencies = new List<double>[connections];
-        var errors = new int[connections];
-        var clock = Stopwatch.StartNew();
-        await RunWorkersAsync(client, uri, duration, (worker, millis, ok) =>
-        {
-            (latencies[worker] ??= new List<double>(100_000)).Add(millis);
-            if (!ok)
+            Func<Task<bool>> Requester(int worker) => client == LoadClient.Raw
+                ? async () => await raw[worker].GetAsync() == 200
+                : async () =>
+                {
+                    using var response = await httpClient.GetAsync(path);
+                    await response.Content.ReadAsByteArrayAsync();
+                    return response.IsSuccessStatusCode;
+                };
+            var requesters = Enumerable.Range(0, connections).Select(Requester).ToArray();
+            await RunWorkersAsync(requesters, warmUp, record: null);
+            var latencies = new List<double>[connections];
+            var errors = new int[connections];
+            var clock = Stopwatch.StartNew();
+            await RunWorkersAsync(requesters, duration, (worker, millis, ok) =>
             {
-                errors[worker]++;
+                (latencies[worker] ??= new List<double>(100_000)).Add(millis);
+                errors[worker] += ok ? 0 : 1;
+            });
+            var elapsed = clock.Elapsed;
+            return LatencyStats.From([.. latencies.Where(l => l is not null).SelectMany(l => l)], errors.Sum(), elapsed);
+        }
+        finally
+        {
+            foreach (var connection in raw)
+            {
+                connection.Dispose();
             }
-        });
-        var elapsed = clock.Elapsed;
-        return LatencyStats.From([.. latencies.Where(l => l is not null).SelectMany(l => l)], errors.Sum(), elapsed);
+        }
     }
 
-    private async Task RunWorkersAsync(HttpClient client, Uri uri, TimeSpan length, Action<int, double, bool>? record)
+    private static Task RunWorkersAsync(Func<Task<bool>>[] requesters, TimeSpan length, Action<int, double, bool>? record)
     {
         var until = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
+        return Task.WhenAll(requesters.Select((request, worker) => Task.Run(async () =>
         {
-            var scratch = new byte[64 * 1024];
             while (Stopwatch.GetTimestamp() < until)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
-                await using var body = await response.Content.ReadAsStreamAsync();
-                while (await body.ReadAsync(scratch) > 0)
-                {
-                }
-                record?.Invoke(worker, Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.IsSuccessStatusCode);
+                var ok = await request();
+                record?.Invoke(worker, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok);
             }
         })));
     }
