@@ -44,6 +44,8 @@ public sealed class DistributedApplication : IHost, IAsyncDisposable
         }
         try
         {
+            // Checked here too so that a missing package is one clear line, not a host start-up failure trace.
+            Services.GetRequiredService<Orchestration.ApplicationOrchestrator>().CheckPrerequisites();
             await _host.RunAsync(cancellationToken);
         }
         catch (DistributedApplicationException e)

@@ -17,13 +17,22 @@ internal sealed class ApplicationOrchestrator(DistributedApplicationModel model,
 
     public ResourceRunner? GetRunner(string resourceName) => _runners.FirstOrDefault(r => r.Resource.Name == resourceName);
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Fails fast, before anything starts, when a server's executable is missing.</summary>
+    public void CheckPrerequisites()
     {
-        _runners = RunnerFactory.Create(model, context);
+        if (_runners.Count == 0)
+        {
+            _runners = RunnerFactory.Create(model, context);
+        }
         foreach (var binary in _runners.SelectMany(r => r.RequiredBinaries))
         {
             binary.EnsureExists();
         }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        CheckPrerequisites();
         _watchdog = ProcessWatchdog.Start(context.State, () => _runners.SelectMany(r => r.ProcessIds));
         foreach (var runner in _runners)
         {

@@ -37,7 +37,7 @@ internal sealed record ServerBinary(string ResourceName, string Path, string Deb
         {
             throw new DistributedApplicationException(
                 $"Resource '{ResourceName}' needs '{Path}', which does not exist. Install the Debian package " +
-                $"'{DebianPackage}': sudo apt-get install -y --no-install-recommends {DebianPackage}");
+                $"'{DebianPackage}' (as root: apt-get install -y --no-install-recommends {DebianPackage}).");
         }
     }
 }
