@@ -90,7 +90,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
                 ExecutionContext, Configuration, State.Value,
                 sp.GetRequiredService<ResourceNotificationService>(), sp.GetRequiredService<ResourceLogs>(),
                 sp.GetRequiredService<ServerBinaries>(), sp.GetRequiredService<IHttpClientFactory>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("WeatherFlow.Hosting.Orchestration")));
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("orchestration")));
             Services.AddSingleton<ApplicationOrchestrator>();
             Services.AddHostedService(sp => sp.GetRequiredService<ApplicationOrchestrator>());
         }

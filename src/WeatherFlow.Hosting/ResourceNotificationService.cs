@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace WeatherFlow.Hosting;
 
 /// <summary>Publishes resource state and health changes, and lets callers wait for them (Aspire's API).</summary>
-public sealed class ResourceNotificationService(ILogger<ResourceNotificationService> logger)
+public sealed class ResourceNotificationService(ILoggerFactory loggerFactory)
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger("resources");
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ResourceSnapshot> _snapshots = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,12 +95,12 @@ public sealed class ResourceNotificationService(ILogger<ResourceNotificationServ
     {
         if (before.State != after.State || before.Endpoint != after.Endpoint || before.Message != after.Message)
         {
-            logger.LogInformation("{Resource,-10} {State}{Endpoint}{Message}", resourceName, after.State,
+            _logger.LogInformation("{Resource,-10} {State}{Endpoint}{Message}", resourceName, after.State,
                 after.Endpoint is null ? "" : $" {after.Endpoint}", after.Message is null ? "" : $" ({after.Message})");
         }
         if (before.HealthStatus != after.HealthStatus && after.HealthStatus is { } health)
         {
-            logger.Log(health == HealthStatus.Healthy ? LogLevel.Information : LogLevel.Warning,
+            _logger.Log(health == HealthStatus.Healthy ? LogLevel.Information : LogLevel.Warning,
                 "{Resource,-10} {Health}", resourceName, health);
         }
     }

@@ -11,8 +11,13 @@ public sealed class EndpointReferenceExpression(EndpointReference endpoint, Endp
 
     public string ValueExpression => Property switch
     {
+        EndpointProperty.Url => Binding("url"),
+        EndpointProperty.Host => Binding("host"),
+        EndpointProperty.Port => Binding("port"),
+        EndpointProperty.TargetPort => Binding("targetPort"),
+        EndpointProperty.Scheme => Binding("scheme"),
         EndpointProperty.HostAndPort => $"{Binding("host")}:{Binding("port")}",
-        _ => Binding(Property.ToString().ToLowerInvariant()),
+        _ => throw new ArgumentOutOfRangeException(nameof(Property)),
     };
 
     public ValueTask<string?> GetValueAsync(CancellationToken cancellationToken = default) => new(Property switch

@@ -12,6 +12,7 @@ internal sealed class ApplicationOrchestrator(DistributedApplicationModel model,
 {
     private readonly Dictionary<string, (ResourceRunner Runner, CancellationTokenSource Lifetime, Task Run)> _running = [];
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
     private IReadOnlyList<ResourceRunner> _runners = [];
     private ProcessWatchdog? _watchdog;
 
@@ -38,11 +39,13 @@ internal sealed class ApplicationOrchestrator(DistributedApplicationModel model,
         {
             Launch(runner);
         }
+        _ = AnnounceWhenHealthyAsync(_stopping.Token);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
         foreach (var level in StopOrder())
         {
             await Task.WhenAll(level.Select(r => StopResourceAsync(r.Resource.Name)));
@@ -84,6 +87,22 @@ internal sealed class ApplicationOrchestrator(DistributedApplicationModel model,
             var run = Task.Run(() => RunSafelyAsync(runner, lifetime.Token));
             _running[runner.Resource.Name] = (runner, lifetime, run);
         }
+    }
+
+    /// <summary>One line saying where to go once everything is up.</summary>
+    private async Task AnnounceWhenHealthyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(_runners.Select(r => context.Notifications.WaitForResourceHealthyAsync(r.Resource.Name, cancellationToken)));
+        }
+        catch (Exception e) when (e is OperationCanceledException or DistributedApplicationException)
+        {
+            return;
+        }
+        var urls = model.Resources.OfType<ProjectResource>()
+            .SelectMany(p => p.Endpoints.Where(e => e.IsExternal).Select(e => $"{p.Name} {p.GetEndpoint(e.Name).Url}"));
+        context.Logger.LogInformation("All {Count} resources are healthy. {Urls}", _runners.Count, string.Join(", ", urls));
     }
 
     private async Task RunSafelyAsync(ResourceRunner runner, CancellationToken cancellationToken)

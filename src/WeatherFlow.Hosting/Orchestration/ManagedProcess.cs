@@ -77,6 +77,17 @@ internal sealed class ManagedProcess
             PosixSignals.Send(Id, PosixSignals.SIGKILL);
         }
         await Exited;
+        await WaitForGroupToVanishAsync();
+    }
+
+    /// <summary>SIGKILL is delivered asynchronously: wait (briefly) until no member of the group is left.</summary>
+    private async Task WaitForGroupToVanishAsync()
+    {
+        for (var attempt = 0; attempt < 40 && PosixSignals.Send(-Id, 0); attempt++)
+        {
+            PosixSignals.Send(-Id, PosixSignals.SIGKILL);
+            await Task.Delay(50);
+        }
     }
 
     private async Task<int> WaitForExitCodeAsync()
