@@ -18,7 +18,12 @@ public enum LoadClient
 /// </summary>
 public sealed class LoadTest(Uri baseAddress, int connections, TimeSpan warmUp, TimeSpan duration)
 {
-    public async Task<LatencyStats> RunAsync(string path, LoadClient client)
+    /// <summary>Load for the warm-up time only, unmeasured: a fresh api is still compiling its hot paths.</summary>
+    public Task WarmUpAsync(string path) => MeasureAsync(path, LoadClient.HttpClient, measure: false);
+
+    public async Task<LatencyStats> RunAsync(string path, LoadClient client) => (await MeasureAsync(path, client, measure: true))!;
+
+    private async Task<LatencyStats?> MeasureAsync(string path, LoadClient client, bool measure)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false };
         using var httpClient = new HttpClient(handler) { BaseAddress = baseAddress };
@@ -37,6 +42,10 @@ public sealed class LoadTest(Uri baseAddress, int connections, TimeSpan warmUp, 
                 };
             var requesters = Enumerable.Range(0, connections).Select(Requester).ToArray();
             await RunWorkersAsync(requesters, warmUp, record: null);
+            if (!measure)
+            {
+                return null;
+            }
             var latencies = new List<double>[connections];
             var errors = new int[connections];
             var clock = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net.Sockets;
 using System.Text;
 
@@ -10,6 +11,9 @@ namespace WeatherFlow.ApiBenchmarks;
 /// </summary>
 public sealed class RawHttpConnection(Socket socket, byte[] request) : IDisposable
 {
+    private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
+    private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
+
     private byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
@@ -26,49 +30,61 @@ public sealed class RawHttpConnection(Socket socket, byte[] request) : IDisposab
     public async Task<int> GetAsync()
     {
         await socket.SendAsync(request, SocketFlags.None);
-        var statusLine = await ReadLineAsync();
-        var status = int.Parse(statusLine.AsSpan(9, 3));
-        long contentLength = -1;
-        var chunked = false;
-        while (await ReadLineAsync() is { Length: > 0 } header)
-        {
-            if (header.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-            {
-                contentLength = long.Parse(header.AsSpan("Content-Length:".Length).Trim());
-            }
-            else if (header.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase) && header.Contains("chunked", StringComparison.OrdinalIgnoreCase))
-            {
-                chunked = true;
-            }
-        }
+        var headEnd = await IndexOfAsync(HeadEnd);
+        var (status, contentLength, chunked) = ParseHead(_buffer.AsSpan(_start, headEnd));
+        _start += headEnd + 4;
         if (chunked)
         {
-            while (Convert.ToInt64((await ReadLineAsync()).Split(';')[0], 16) is var size and > 0)
+            while (await ReadChunkSizeAsync() is var size and > 0)
             {
                 await SkipAsync(size + 2);
             }
-            await ReadLineAsync();
+            await SkipAsync(2);
         }
-        else if (contentLength > 0)
+        else
         {
             await SkipAsync(contentLength);
         }
         return status;
     }
 
-    private async Task<string> ReadLineAsync()
+    private static (int Status, long ContentLength, bool Chunked) ParseHead(ReadOnlySpan<byte> head)
     {
-        while (true)
+        Utf8Parser.TryParse(head.Slice(9, 3), out int status, out _);
+        long contentLength = 0;
+        var chunked = false;
+        foreach (var range in head.Split("\r\n"u8))
         {
-            var newline = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8);
-            if (newline >= 0)
+            var line = head[range];
+            if (line.StartsWith("Content-Length:"u8) || line.StartsWith("content-length:"u8))
             {
-                var line = Encoding.ASCII.GetString(_buffer, _start, newline);
-                _start += newline + 2;
-                return line;
+                Utf8Parser.TryParse(line["Content-Length:".Length..].Trim((byte)' '), out contentLength, out _);
             }
+            else if ((line.StartsWith("Transfer-Encoding:"u8) || line.StartsWith("transfer-encoding:"u8)) && line.IndexOf("chunked"u8) >= 0)
+            {
+                chunked = true;
+            }
+        }
+        return (status, contentLength, chunked);
+    }
+
+    private async Task<long> ReadChunkSizeAsync()
+    {
+        var lineEnd = await IndexOfAsync(LineEnd);
+        Utf8Parser.TryParse(_buffer.AsSpan(_start, lineEnd), out long size, out _, 'x');
+        _start += lineEnd + 2;
+        return size;
+    }
+
+    /// <summary>Reads until <paramref name="marker"/> is buffered; its offset from the unread start.</summary>
+    private async Task<int> IndexOfAsync(byte[] marker)
+    {
+        int index;
+        while ((index = _buffer.AsSpan(_start, _end - _start).IndexOf(marker)) < 0)
+        {
             await FillAsync();
         }
+        return index;
     }
 
     private async Task SkipAsync(long count)
