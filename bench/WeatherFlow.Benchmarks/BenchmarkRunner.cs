@@ -49,13 +49,13 @@ internal static class BenchmarkRunner
         return 0;
     }
 
-    // Under "dotnet run" the process path is the apphost; under "dotnet X.dll" it is dotnet and the dll comes first.
+    // Launched by the apphost (dotnet run), the process path is the program itself; launched as "dotnet X.dll",
+    // it is dotnet, which needs the dll first.
     private static IEnumerable<string> ChildArguments(string name, int threads)
     {
-        var entry = Environment.GetCommandLineArgs()[0];
-        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
-            yield return entry;
+            yield return typeof(BenchmarkRunner).Assembly.Location;
         }
         yield return "--child";
         yield return name;

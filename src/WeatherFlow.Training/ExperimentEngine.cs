@@ -23,7 +23,6 @@ public sealed class ExperimentEngine(ExperimentEngineOptions options)
         ConfigCheck.EnsureValid(config);
         cancellationToken.ThrowIfCancellationRequested();
         TorchThreads.Use(options.Threads);
-        NativeHeap.Tune();
         try
         {
             return Execute(config, progress, started, cancellationToken);

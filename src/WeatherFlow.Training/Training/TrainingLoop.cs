@@ -13,6 +13,8 @@ namespace WeatherFlow.Training.Training;
 /// </summary>
 internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data, FlowModel model, ProgressTracker progress)
 {
+    private readonly HeapTrimmer heap = new();
+
     public static int BatchCount(int samples, int batchSize) => (samples + Math.Min(batchSize, samples) - 1) / Math.Min(batchSize, samples);
 
     public (IReadOnlyList<EpochMetrics> Train, IReadOnlyList<ValidationEpochMetrics> Validation) Run(CancellationToken cancellationToken)
@@ -33,7 +35,7 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 sums.Add(Learn(objective, optimizer, indices, generator, epoch, batch, cancellationToken));
-                NativeHeap.Trim();
+                heap.AfterBatch();
                 progress.BatchDone(TrainingPhase.Training, epoch, batch, sums);
             }
             train.Add(sums.ToTraining(epoch));
@@ -66,7 +68,7 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
                 var losses = Compute(objective, data.ValX0, data.ValX1, data.ValForcing, indices, generator, learn: false, cancellationToken);
                 sums.Add(LossGuard.EnsureFinite(losses.Read(), "validation", epoch, batch));
             }
-            NativeHeap.Trim();
+            heap.AfterBatch();
             progress.BatchDone(TrainingPhase.Validation, epoch, batch, sums);
         }
         return sums.ToValidation(epoch);
