@@ -30,7 +30,7 @@ internal sealed class PostgresRunner(PostgresServerResource resource, RunnerCont
         List<string> arguments = ["-D", dataDirectory, "-p", Port.ToString(CultureInfo.InvariantCulture), "-h", "127.0.0.1", "-k", dataDirectory];
         if (Context.EphemeralData)
         {
-            arguments.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+            arguments.AddRange(["-c", "fsync=off", "-c", "full_page_writes=off"]);
         }
         // SIGINT is postgres's "fast" shutdown; SIGTERM would wait for every client to disconnect.
         ReportUnexpectedExit(StartProcess(new ProcessSpec(Server.Name, Binary("postgres"), arguments)
@@ -40,6 +40,9 @@ internal sealed class PostgresRunner(PostgresServerResource resource, RunnerCont
             StopSignal = PosixSignals.SIGINT,
         }));
     }
+
+    /// <summary>Tests restart databases and expect committed rows to survive; a fast shutdown takes well under a second.</summary>
+    protected override bool KillWhenDataIsEphemeral => false;
 
     protected override Task<bool> ProbeAsync(string connectionString, CancellationToken cancellationToken) =>
         HealthProbes.PostgresAsync(connectionString, cancellationToken);

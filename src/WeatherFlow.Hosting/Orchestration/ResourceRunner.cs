@@ -102,12 +102,15 @@ internal abstract class ResourceRunner(IResource resource, RunnerContext context
 
     protected abstract Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether throw-away data lets this resource be killed at once instead of shut down gracefully.</summary>
+    protected virtual bool KillWhenDataIsEphemeral => true;
+
     /// <summary>Stops in reverse start order (a broker before the epmd it registered with).</summary>
-    protected virtual async Task StopProcessesAsync(IReadOnlyList<ManagedProcess> processes)
+    private async Task StopProcessesAsync(IReadOnlyList<ManagedProcess> processes)
     {
         foreach (var process in processes.Reverse())
         {
-            await process.StopAsync(Context.EphemeralData ? TimeSpan.Zero : null);
+            await process.StopAsync(Context.EphemeralData && KillWhenDataIsEphemeral ? TimeSpan.Zero : null);
         }
     }
 
