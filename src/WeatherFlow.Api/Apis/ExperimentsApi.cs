@@ -24,6 +24,9 @@ public static class ExperimentsApi
         api.MapGet("/{id}/result", GetResultAsync)
             .WithName("GetExperimentResult")
             .WithSummary("A completed experiment's result, shaped exactly like the reference server's response");
+        api.MapGet("/{id}/metrics", GetEpochMetricsAsync)
+            .WithName("GetExperimentEpochMetrics")
+            .WithSummary("Train and validation losses per epoch, empty until the experiment completes");
         api.MapGet("/{id}/events", StreamEventsAsync)
             .WithName("StreamExperimentEvents")
             .WithSummary("Server-sent progress events, ending with an event named after the final status");
@@ -113,6 +116,12 @@ public static class ExperimentsApi
                 title: "Experiment has no result",
                 detail: $"Experiment {experimentId} is {experiment.Status}.");
     }
+
+    public static async Task<Results<Ok<List<ExperimentEpochMetrics>>, ProblemHttpResult>> GetEpochMetricsAsync(
+        string id, ExperimentQueries queries, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var experimentId) && await queries.ExistsAsync(experimentId, cancellationToken)
+            ? TypedResults.Ok(await queries.GetEpochMetricsAsync(experimentId, cancellationToken))
+            : NotFound(id);
 
     public static async Task<Results<ServerSentEventsResult<ExperimentJobEvent>, ProblemHttpResult>> StreamEventsAsync(
         string id, ExperimentQueries queries, ExperimentWatcher watcher, CancellationToken cancellationToken)

@@ -37,6 +37,15 @@ public sealed class ExperimentQueries(
     public Task<string?> GetResultJsonAsync(Guid experimentId, CancellationToken cancellationToken) =>
         db.Experiments.Where(e => e.Id == experimentId).Select(e => e.Result).FirstOrDefaultAsync(cancellationToken);
 
+    public Task<List<ExperimentEpochMetrics>> GetEpochMetricsAsync(Guid experimentId, CancellationToken cancellationToken) =>
+        db.ExperimentEpochMetrics.AsNoTracking()
+            .Where(m => m.ExperimentId == experimentId)
+            .OrderBy(m => m.Epoch)
+            .Select(m => new ExperimentEpochMetrics(
+                m.Epoch, m.Loss, m.FlowLoss, m.DivergenceLoss, m.RolloutLoss, m.EnergyDiff,
+                m.ValLoss, m.ValFlowLoss, m.ValDivergenceLoss, m.ValRolloutLoss, m.ValEnergyDiff))
+            .ToListAsync(cancellationToken);
+
     public Task<List<ExperimentJobSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken) =>
         db.Experiments.AsNoTracking().OrderByDescending(e => e.SubmittedAt).Take(limit).ToSummaries().ToListAsync(cancellationToken);
 }

@@ -86,6 +86,16 @@ public sealed class ExperimentSubmissionTests(CompositionFixture composition)
         Assert.Equal(id.ToString(), result.GetProperty("experimentId").GetString());
         Assert.Equal(3, result.GetProperty("metrics").GetProperty("train").GetArrayLength());
         Assert.Equal(result.GetRawText(), JsonDocument.Parse(await _api.GetStringAsync($"{ExperimentsClient.Path}/{id}/result", timeout.Token)).RootElement.GetRawText());
+
+        // The per-epoch table holds the same losses as the result document.
+        var epochs = JsonDocument.Parse(await _api.GetStringAsync($"{ExperimentsClient.Path}/{id}/metrics", timeout.Token)).RootElement;
+        Assert.Equal([1, 2, 3], epochs.EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
+        Assert.Equal(
+            result.GetProperty("validation").GetProperty("metrics").EnumerateArray().Select(v => v.GetProperty("val_loss").GetDouble()),
+            epochs.EnumerateArray().Select(e => e.GetProperty("valLoss").GetDouble()));
+        Assert.Equal(
+            result.GetProperty("metrics").GetProperty("train").EnumerateArray().Select(t => t.GetProperty("loss").GetDouble()),
+            epochs.EnumerateArray().Select(e => e.GetProperty("loss").GetDouble()));
     }
 
     [Fact]

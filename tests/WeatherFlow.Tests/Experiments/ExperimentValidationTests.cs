@@ -71,6 +71,7 @@ public sealed class ExperimentValidationTests(CompositionFixture composition)
     [InlineData("GET", "/api/experiments/0195f0a4-1b2c-7d3e-8f40-123456789abc")]
     [InlineData("GET", "/api/experiments/0195f0a4-1b2c-7d3e-8f40-123456789abc/events")]
     [InlineData("GET", "/api/experiments/0195f0a4-1b2c-7d3e-8f40-123456789abc/result")]
+    [InlineData("GET", "/api/experiments/0195f0a4-1b2c-7d3e-8f40-123456789abc/metrics")]
     [InlineData("DELETE", "/api/experiments/0195f0a4-1b2c-7d3e-8f40-123456789abc")]
     [InlineData("POST", "/api/experiments/0195f0a4-1b2c-7d3e-8f40-123456789abc/cancel")]
     [InlineData("GET", "/api/experiments/not-an-id")]
