@@ -54,10 +54,18 @@ internal sealed class ProcessWatchdog : IDisposable
     private void Record(Func<IEnumerable<int>> processGroups)
     {
         var content = string.Join('\n', processGroups().Order());
-        if (content != _written)
+        if (content == _written)
+        {
+            return;
+        }
+        try
         {
             File.WriteAllText(_groupsFile, content);
             _written = content;
+        }
+        catch (IOException)
+        {
+            // Retried on the next tick; an exception escaping a timer callback would take the AppHost down.
         }
     }
 }
