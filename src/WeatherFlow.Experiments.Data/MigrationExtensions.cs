@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace WeatherFlow.Experiments.Data;
 
@@ -12,14 +14,21 @@ public static class MigrationExtensions
     /// <summary>
     /// Applies pending migrations while holding a Postgres advisory lock, so that api replicas starting at the same
     /// time migrate one after the other (the later ones find nothing to do). Creates the database first when the
-    /// server has none yet (a replica losing that race fails once and is retried by its caller).
+    /// server has none yet (replicas racing to create it all go on).
     /// </summary>
     public static async Task MigrateWithLockAsync(this WeatherDbContext db, CancellationToken cancellationToken)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(cancellationToken))
         {
-            await creator.CreateAsync(cancellationToken);
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another replica created it between our check and our CREATE DATABASE: just what we wanted.
+            }
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -27,6 +36,8 @@ public static class MigrationExtensions
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
             try
             {
+                // Created first so that EF does not probe a missing history table (a logged, harmless error).
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
             }
             finally
