@@ -4,7 +4,8 @@ namespace WeatherFlow.Training.Ode;
 
 /// <summary>
 /// Dormand–Prince 5(4) with torchdiffeq's step control (RMS error norm, safety 0.9, growth ≤ 10, shrink ≥ 0.2,
-/// rtol = atol = 1e-4). Step sizes are decided on detached values: the solution stays differentiable, but autograd
+/// rtol = atol = 1e-4) and its dense output for intermediate times; the last step is shortened to end exactly at
+/// the final time. Step sizes are decided on detached values: the solution stays differentiable, but autograd
 /// does not also trace the controller, which costs time and memory and changes nothing a user sees.
 /// </summary>
 internal static class Dopri5
@@ -26,40 +27,43 @@ internal static class Dopri5
     {
         var states = new Tensor[times.Count];
         states[0] = x0;
-        var (t, y) = (times[0], x0);
+        var (t, y, end) = (times[0], x0, times[^1]);
         var slope = field(t, y);
-        var h = InitialStep(field, t, y, slope, times[^1] - t);
-        var (attempts, steps) = (0, 0);
-        for (var i = 1; i < times.Count; i++)
+        var h = InitialStep(field, t, y, slope, end - t);
+        var (attempts, steps, output) = (0, 0, 1);
+        while (output < times.Count)
         {
-            while (t < times[i])
+            cancellationToken.ThrowIfCancellationRequested();
+            if (++attempts > MaxSteps)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (++attempts > MaxSteps)
-                {
-                    throw new ExperimentFailedException($"The dopri5 solver needed more than {MaxSteps} steps at t = {t:0.####}: the learned field is too stiff. Try the rk4 or midpoint solver, or a lower learning rate.");
-                }
-                var dt = Math.Min(h, times[i] - t);
-                using var scope = NewDisposeScope();
-                var (next, nextSlope, errorRatio) = Dopri5Step.Take(field, t, dt, y, slope, Tolerance);
-                if (!double.IsFinite(errorRatio))
-                {
-                    throw new ExperimentFailedException($"The ODE solution diverged (non-finite state) at t = {t:0.####}. Try a lower learning rate or dynamics scale.");
-                }
-                if (errorRatio <= 1)
-                {
-                    if (++steps > stepLimit)
-                    {
-                        return null;
-                    }
-                    accepted?.Add(new(t, dt, y));
-                    t = dt == times[i] - t ? times[i] : t + dt;
-                    y = next.MoveToOuterDisposeScope();
-                    slope = nextSlope.MoveToOuterDisposeScope();
-                }
-                h = NextStep(dt, errorRatio);
+                throw new ExperimentFailedException($"The dopri5 solver needed more than {MaxSteps} steps at t = {t:0.####}: the learned field is too stiff. Try the rk4 or midpoint solver, or a lower learning rate.");
             }
-            states[i] = y;
+            var dt = Math.Min(h, end - t);
+            using var scope = NewDisposeScope();
+            var (next, slopes, errorRatio) = Dopri5Step.Take(field, t, dt, y, slope, Tolerance);
+            if (!double.IsFinite(errorRatio))
+            {
+                throw new ExperimentFailedException($"The ODE solution diverged (non-finite state) at t = {t:0.####}. Try a lower learning rate or dynamics scale.");
+            }
+            if (errorRatio <= 1)
+            {
+                if (++steps > stepLimit)
+                {
+                    return null;
+                }
+                accepted?.Add(new(t, dt, y));
+                var reached = dt == end - t ? end : t + dt;
+                for (; output < times.Count && times[output] < reached; output++)
+                {
+                    states[output] = Dopri5Interpolation.At(times[output], t, dt, y, next, slopes).MoveToOuterDisposeScope();
+                }
+                (t, y, slope) = (reached, next.MoveToOuterDisposeScope(), slopes[^1].MoveToOuterDisposeScope());
+                for (; output < times.Count && times[output] == reached; output++)
+                {
+                    states[output] = y;
+                }
+            }
+            h = NextStep(dt, errorRatio);
         }
         return states;
     }

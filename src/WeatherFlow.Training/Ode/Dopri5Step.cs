@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace WeatherFlow.Training.Ode;
 
-/// <summary>One Dormand–Prince step: the 5th-order solution, its end slope (reused as the next first stage) and the RMS error ratio.</summary>
+/// <summary>One Dormand–Prince step: the 5th-order solution, the stage slopes (the last is reused as the next step's first) and the RMS error ratio.</summary>
 internal static class Dopri5Step
 {
     private static readonly double[] Nodes = [1.0 / 5, 3.0 / 10, 4.0 / 5, 8.0 / 9, 1, 1];
@@ -23,13 +23,13 @@ internal static class Dopri5Step
         -2187.0 / 6784 + 12231.0 / 42400, 11.0 / 84 - 649.0 / 6300, -1.0 / 60,
     ];
 
-    public static (Tensor Next, Tensor NextSlope, double ErrorRatio) Take(Func<double, Tensor, Tensor> field, double t, double dt, Tensor y, Tensor slope, double tolerance)
+    public static (Tensor Next, Tensor[] Slopes, double ErrorRatio) Take(Func<double, Tensor, Tensor> field, double t, double dt, Tensor y, Tensor slope, double tolerance)
     {
         var (next, k) = Advance(field, t, dt, y, slope, endSlope: true);
         using var noGrad = no_grad();
         var error = dt * Combine(ErrorWeights, k.Select(stage => stage.detach()).ToArray());
         var scale = tolerance + maximum(y.detach().abs(), next.detach().abs()) * tolerance;
-        return (next, k[6], Dopri5.Rms(error / scale));
+        return (next, k, Dopri5.Rms(error / scale));
     }
 
     /// <summary>The 5th-order solution and the stage slopes, without the error estimate.</summary>
