@@ -59,6 +59,26 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         }
     }
 
+    [Fact]
+    public async Task Experiment_accepted_while_the_broker_is_down_completes_once_it_is_back()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var experiments = new ExperimentsClient(_api);
+        await composition.App.StopResourceAsync(CompositionResources.Messaging, timeout.Token);
+        Guid id;
+        try
+        {
+            id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2301), timeout.Token);
+            Assert.Equal("queued", (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("status").GetString());
+        }
+        finally
+        {
+            await composition.App.StartResourceAsync(CompositionResources.Messaging, CancellationToken.None);
+        }
+
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+    }
+
     private int TrainerProcessId(string instanceId) =>
         Assert.Single(composition.App.GetProcessIds(CompositionResources.Trainer), pid =>
             ProcessInspection.Environment(pid)["OTEL_RESOURCE_ATTRIBUTES"].Split(',').Contains($"service.instance.id={instanceId}"));
