@@ -1,18 +1,37 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WeatherFlow.Hosting.Publishing;
 
 namespace WeatherFlow.Hosting;
 
 /// <summary><c>--publisher manifest --output-path P</c>: write the manifest, start nothing.</summary>
 internal static class PublishMode
 {
-    public static Task<int> PublishAsync(DistributedApplication app, CancellationToken cancellationToken)
+    public static async Task<int> PublishAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
         var configuration = app.Services.GetRequiredService<IConfiguration>();
         var logger = app.Services.GetRequiredService<ILogger<DistributedApplication>>();
-        logger.LogError("Publisher '{Publisher}' is not available yet in this build of WeatherFlow.Hosting.", configuration["Publishing:Publisher"]);
-        return Task.FromResult(1);
+        var publisher = configuration["Publishing:Publisher"];
+        if (!string.Equals(publisher, "manifest", StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogError("Unknown publisher '{Publisher}'. The only publisher is 'manifest'.", publisher);
+            return 1;
+        }
+        try
+        {
+            await ManifestPublisher.PublishAsync(
+                app.Services.GetRequiredService<DistributedApplicationModel>(),
+                app.Services.GetRequiredService<DistributedApplicationExecutionContext>(),
+                configuration["Pipeline:OutputPath"] ?? ManifestPublisher.DefaultFileName,
+                logger,
+                cancellationToken);
+            return 0;
+        }
+        catch (DistributedApplicationException e)
+        {
+            logger.LogError("{Message}", e.Message);
+            return 1;
+        }
     }
 }
