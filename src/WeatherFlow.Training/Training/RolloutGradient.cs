@@ -14,7 +14,7 @@ internal sealed class RolloutGradient
 {
     // Measured: a grid-model evaluation with autograd keeps about 64 floats per hidden channel and grid cell alive.
     private const long BytesPerHiddenCell = 64 * sizeof(float);
-    private const long GraphBudgetBytes = 384L << 20;
+    private const long GraphBudgetBytes = 256L << 20;
 
     private readonly string method;
     private readonly long evaluationBudget;
