@@ -15,23 +15,12 @@ internal static class PublishMode
         var publisher = configuration["Publishing:Publisher"];
         if (!string.Equals(publisher, "manifest", StringComparison.OrdinalIgnoreCase))
         {
-            logger.LogError("Unknown publisher '{Publisher}'. The only publisher is 'manifest'.", publisher);
+            logger.LogError("Unknown publisher '{Publisher}'; the only one is 'manifest'.", publisher);
             return 1;
         }
-        try
-        {
-            await ManifestPublisher.PublishAsync(
-                app.Services.GetRequiredService<DistributedApplicationModel>(),
-                app.Services.GetRequiredService<DistributedApplicationExecutionContext>(),
-                configuration["Pipeline:OutputPath"] ?? ManifestPublisher.DefaultFileName,
-                logger,
-                cancellationToken);
-            return 0;
-        }
-        catch (DistributedApplicationException e)
-        {
-            logger.LogError("{Message}", e.Message);
-            return 1;
-        }
+        var outputPath = configuration["Pipeline:OutputPath"] ?? ManifestPublisher.DefaultFileName;
+        await ManifestPublisher.PublishAsync(app.Services.GetRequiredService<DistributedApplicationModel>(),
+            app.Services.GetRequiredService<DistributedApplicationExecutionContext>(), outputPath, logger, cancellationToken);
+        return 0;
     }
 }
