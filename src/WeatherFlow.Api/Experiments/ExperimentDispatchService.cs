@@ -1,26 +1,46 @@
+using System.Diagnostics;
+
 namespace WeatherFlow.Api.Experiments;
 
 /// <summary>
-/// The safety net behind "nothing accepted is lost": at start-up and then periodically, sends again the experiments
-/// whose command never reached the broker, and those whose trainer stopped sending heartbeats (a duplicate command
-/// is harmless: a trainer only takes an experiment that is queued or whose holder has gone quiet).
+/// Sends accepted experiments to the trainers: at once those the api just stored (<see cref="ExperimentDispatchQueue"/>),
+/// and, as the safety net behind "nothing accepted is lost", periodically again those whose command never reached
+/// the broker and those whose trainer stopped sending heartbeats (a duplicate command is harmless: a trainer only
+/// takes an experiment that is queued or whose holder has gone quiet).
 /// </summary>
 public sealed class ExperimentDispatchService(
+    ExperimentDispatchQueue queue,
     IServiceScopeFactory scopes,
     IOptions<ExperimentsOptions> options,
     TimeProvider time,
     ILogger<ExperimentDispatchService> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
+    private const int SweepBatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Sends wait for the broker's confirm; a few at a time keep a burst of submissions moving.
+    private const int ConcurrentSends = 8;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(SendSubmittedAsync(stoppingToken), SweepAsync(stoppingToken));
+
+    private Task SendSubmittedAsync(CancellationToken stoppingToken) =>
+        Parallel.ForEachAsync(
+            queue.ReadAllAsync(stoppingToken),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentSends, CancellationToken = stoppingToken },
+            async (pending, _) =>
+            {
+                using var activity = ExperimentsTelemetry.ActivitySource.StartActivity("experiment dispatch", ActivityKind.Internal, pending.Parent);
+                await SendAsync(pending.Command);
+            });
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.DispatchInterval, time);
         do
         {
             try
             {
-                await DispatchPendingAsync(stoppingToken);
+                await SendPendingAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -30,11 +50,10 @@ public sealed class ExperimentDispatchService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task DispatchPendingAsync(CancellationToken cancellationToken)
+    private async Task SendPendingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WeatherDbContext>();
-        var sender = scope.ServiceProvider.GetRequiredService<TrainCommandSender>();
         var now = time.GetUtcNow();
         var sendingSince = now - options.Value.DispatchTimeout;
         var staleSince = now - ExperimentLease.StaleAfter;
@@ -43,17 +62,32 @@ public sealed class ExperimentDispatchService(
             .Where(e => (e.Status == ExperimentJobStatus.Queued && e.DispatchedAt == null && e.SubmittedAt < sendingSince)
                 || (e.Status == ExperimentJobStatus.Running && e.HeartbeatAt < staleSince && e.DispatchedAt < staleSince))
             .OrderBy(e => e.SubmittedAt)
-            .Take(BatchSize)
-            .Select(e => new { e.Id, e.ConfigHash, e.Config })
+            .Take(SweepBatchSize)
+            .Select(e => new TrainExperiment(e.Id, e.ConfigHash, e.Config))
             .ToListAsync(cancellationToken);
 
-        foreach (var experiment in pending)
+        foreach (var command in pending)
         {
-            logger.LogInformation("Sending experiment {ExperimentId} to the trainers again", experiment.Id);
-            if (!await sender.SendAsync(experiment.Id, experiment.ConfigHash, experiment.Config))
+            logger.LogInformation("Sending experiment {ExperimentId} to the trainers again", command.ExperimentId);
+            if (!await SendAsync(command))
             {
                 return;
             }
+        }
+    }
+
+    private async Task<bool> SendAsync(TrainExperiment command)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<TrainCommandSender>().SendAsync(command);
+        }
+        catch (Exception exception)
+        {
+            // Recording the dispatch failed (the database is down): the sweep sends it again later.
+            logger.LogWarning(exception, "Dispatch of experiment {ExperimentId} was not recorded", command.ExperimentId);
+            return false;
         }
     }
 }

@@ -1,14 +1,14 @@
 namespace WeatherFlow.Api.Experiments;
 
 /// <summary>
-/// Accepts an experiment: answered at once from the result cache, or stored as queued and then sent to the
-/// trainers. Storing comes first, so an acknowledged experiment survives a broker that is down (the dispatcher
-/// sends it later).
+/// Accepts an experiment: answered at once from the result cache, or stored as queued and handed to the dispatcher,
+/// which sends it to the trainers. Storing is the acknowledgement: an accepted experiment survives a broker that is
+/// down and an api that dies before sending (the dispatcher's sweep sends it later).
 /// </summary>
 public sealed class ExperimentSubmitter(
     WeatherDbContext db,
     ExperimentResultCache cache,
-    TrainCommandSender sender,
+    ExperimentDispatchQueue dispatch,
     ExperimentsTelemetry telemetry,
     TimeProvider time)
 {
@@ -41,7 +41,7 @@ public sealed class ExperimentSubmitter(
 
         if (!experiment.FromCache)
         {
-            await sender.SendAsync(experiment.Id, experiment.ConfigHash, experiment.Config);
+            dispatch.Enqueue(experiment);
         }
         return experiment;
     }

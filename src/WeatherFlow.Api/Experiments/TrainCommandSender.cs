@@ -14,9 +14,10 @@ public sealed class TrainCommandSender(
     private static readonly Uri TrainQueue = new($"queue:{QueueNames.TrainExperiment}");
 
     /// <returns>false when the broker could not be reached in time; the dispatcher will send it later.</returns>
-    public async Task<bool> SendAsync(Guid experimentId, string configHash, string configJson)
+    public async Task<bool> SendAsync(TrainExperiment command)
     {
-        // While the broker is down, answer the client at once rather than wait for a send that cannot succeed.
+        var experimentId = command.ExperimentId;
+        // While the broker is known to be down, leave the experiment to the sweep rather than wait for a send that cannot succeed.
         if (bus.CheckHealth().Status != BusHealthStatus.Healthy)
         {
             logger.LogWarning("The message broker is unavailable; experiment {ExperimentId} will be sent when it is back", experimentId);
@@ -26,7 +27,7 @@ public sealed class TrainCommandSender(
         try
         {
             var endpoint = await sendEndpoints.GetSendEndpoint(TrainQueue);
-            await endpoint.Send(new TrainExperiment(experimentId, configHash, configJson), timeout.Token);
+            await endpoint.Send(command, timeout.Token);
         }
         catch (Exception exception)
         {

@@ -27,6 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExperimentEventChannel>();
         builder.Services.AddSingleton<ExperimentWatcher>();
         builder.Services.AddSingleton<FinishedJobCache>();
+        builder.Services.AddSingleton<ExperimentDispatchQueue>();
         builder.Services.AddScoped<ExperimentQueries>();
         builder.Services.AddScoped<ExperimentSubmitter>();
         builder.Services.AddScoped<ExperimentCanceller>();
