@@ -39,6 +39,10 @@ internal sealed class ApplicationOrchestrator(DistributedApplicationModel model,
         {
             Launch(runner);
         }
+        foreach (var unused in model.Resources.OfType<ContainerResource>().Where(r => GetRunner(r.Name) is null))
+        {
+            context.Notifications.PublishUpdate(unused.Name, s => s with { Message = "not needed: its databases use configured connection strings" });
+        }
         _ = AnnounceWhenHealthyAsync(_stopping.Token);
         return Task.CompletedTask;
     }
