@@ -12,6 +12,7 @@ public sealed class DistributedApplication : IHost, IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly List<Action> _onDisposed = [];
+    private bool _disposed;
 
     internal DistributedApplication(IHost host) => _host = host;
 
@@ -40,6 +41,8 @@ public sealed class DistributedApplication : IHost, IAsyncDisposable
         if (executionContext.IsPublishMode)
         {
             Environment.ExitCode = await PublishMode.PublishAsync(this, cancellationToken);
+            // Disposing flushes the console logger's queue; otherwise the process can exit before "Published manifest to" is written.
+            await DisposeAsync();
             return;
         }
         try
@@ -61,6 +64,11 @@ public sealed class DistributedApplication : IHost, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         await StopAsync();
         if (_host is IAsyncDisposable asyncDisposable)
         {
