@@ -79,6 +79,23 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
     }
 
+    [Fact]
+    public async Task Running_experiment_completes_across_a_database_restart()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var experiments = new ExperimentsClient(_api);
+        var id = await experiments.StartAsync(ExperimentRequests.Seconds(seed: 2401), timeout.Token);
+        await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
+
+        await composition.App.StopResourceAsync(CompositionResources.Postgres, timeout.Token);
+        await composition.App.StartResourceAsync(CompositionResources.Postgres, timeout.Token);
+        await composition.App.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Postgres, timeout.Token);
+
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var job = await experiments.GetJobAsync(id, timeout.Token);
+        Assert.Equal(3, job.GetProperty("result").GetProperty("metrics").GetProperty("train").GetArrayLength());
+    }
+
     private int TrainerProcessId(string instanceId) =>
         Assert.Single(composition.App.GetProcessIds(CompositionResources.Trainer), pid =>
             ProcessInspection.Environment(pid)["OTEL_RESOURCE_ATTRIBUTES"].Split(',').Contains($"service.instance.id={instanceId}"));
