@@ -11,8 +11,6 @@ namespace WeatherFlow.Experiments.Data;
 /// </summary>
 public sealed class ExperimentEventChannel(IConnectionMultiplexer redis, ILogger<ExperimentEventChannel> logger)
 {
-    public bool IsAvailable => redis.IsConnected;
-
     public async Task PublishAsync(ExperimentJobEvent jobEvent)
     {
         if (!redis.IsConnected)

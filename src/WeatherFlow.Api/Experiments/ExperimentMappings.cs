@@ -18,15 +18,6 @@ internal static class ExperimentMappings
         JsonSerializer.Deserialize<JsonElement>(experiment.Config),
         experiment.Result is null ? null : JsonSerializer.Deserialize<JsonElement>(experiment.Result));
 
-    public static ExperimentJobEvent ToEvent(this Experiment experiment) => new(
-        experiment.Id,
-        experiment.Status,
-        experiment.Progress,
-        experiment.CurrentStep,
-        Loss: null,
-        experiment.Error,
-        experiment.FinishedAt ?? experiment.HeartbeatAt ?? experiment.StartedAt ?? experiment.SubmittedAt);
-
     public static IQueryable<ExperimentJobSummary> ToSummaries(this IQueryable<Experiment> experiments) =>
         experiments.Select(e => new ExperimentJobSummary(
             e.Id, e.Status, e.Progress, e.CurrentStep, e.SubmittedAt, e.StartedAt, e.FinishedAt, e.Error, e.FromCache, e.Description));
