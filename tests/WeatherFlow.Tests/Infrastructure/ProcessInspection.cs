@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace WeatherFlow.Tests.Infrastructure;
 
-/// <summary>Reads what Linux knows about a process (as root or as its owner).</summary>
+/// <summary>Reads what Linux's /proc knows about a process (as root or as its owner).</summary>
 public static class ProcessInspection
 {
     public static IReadOnlyDictionary<string, string> Environment(int pid) =>
@@ -12,17 +10,26 @@ public static class ProcessInspection
             .ToDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : "");
 
     /// <summary>Alive unless gone or a zombie waiting for its parent to reap it.</summary>
-    public static bool IsAlive(int pid)
+    public static bool IsAlive(int pid) => Stat(pid) is { } fields && fields[0] is not ("Z" or "X");
+
+    /// <summary>Every process in the given process groups: the resources' leaders and whatever they spawned.</summary>
+    public static IReadOnlyList<int> InGroups(IReadOnlyCollection<int> groupIds) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Select(name => int.TryParse(name, out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && Stat(pid) is { } fields && int.TryParse(fields[2], out var group) && groupIds.Contains(group))];
+
+    /// <summary>The fields after the command name: state, parent, process group, …</summary>
+    private static string[]? Stat(int pid)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
-            return state != "Z" && state != "X";
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
         {
-            return false;
+            return null;
         }
     }
 }
