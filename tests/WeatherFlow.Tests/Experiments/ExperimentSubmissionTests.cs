@@ -99,6 +99,27 @@ public sealed class ExperimentSubmissionTests(CompositionFixture composition)
     }
 
     [Fact]
+    public async Task Waiting_request_whose_limit_runs_out_answers_202_and_the_experiment_goes_on()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var experiments = new ExperimentsClient(_api);
+        using var request = new HttpRequestMessage(HttpMethod.Post, ExperimentsClient.Path)
+        {
+            Content = new StringContent(ExperimentRequests.Minutes(seed: 1103), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Prefer", "wait=1");
+
+        using var response = await _api.SendAsync(request, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = ExperimentsClient.IdOf(response.Headers.Location);
+        var running = await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
+        Assert.Equal("progress", running.Name);
+        using var cancel = await experiments.CancelAsync(id, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+    }
+
+    [Fact]
     public async Task Repeated_config_is_answered_from_the_cache_without_a_trainer_running_it()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
