@@ -10,8 +10,6 @@ public sealed class EndpointReference(IResourceWithEndpoints resource, string en
     public EndpointAnnotation Endpoint => Resource.Endpoints.FirstOrDefault(e => e.Name == EndpointName)
         ?? throw new InvalidOperationException($"Resource '{Resource.Name}' has no endpoint named '{EndpointName}'.");
 
-    public bool IsAllocated => Endpoint.AllocatedPort is not null;
-
     public string Host => Endpoint.Host;
 
     public int Port => Endpoint.AllocatedPort
