@@ -8,6 +8,9 @@ public sealed class ExperimentPages(IPage page, Uri web)
 {
     private static readonly float FinalStateTimeoutMs = (float)TimeSpan.FromMinutes(4).TotalMilliseconds;
 
+    // The form posts to the web, which asks the api: on a 2-core CI machine running other suites that can take a while.
+    private static readonly float SubmitTimeoutMs = (float)TimeSpan.FromMinutes(2).TotalMilliseconds;
+
     /// <summary>Every value the experiment page's progress bar showed, in order, across reloads.</summary>
     public ConcurrentQueue<double> ProgressSeen { get; } = new();
 
@@ -57,8 +60,8 @@ public sealed class ExperimentPages(IPage page, Uri web)
 
     public async Task SubmitAsync()
     {
-        await page.ClickAsync("#submit-experiment");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.ClickAsync("#submit-experiment", new() { Timeout = SubmitTimeoutMs });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = SubmitTimeoutMs });
     }
 
     /// <summary>The message shown under a numeric field after the api refused the config.</summary>
