@@ -18,7 +18,7 @@ public sealed class ResourceLifecycleTests
         var stopped = Assert.Single(host.App.GetProcessIds("postgres"));
 
         await host.App.StopResourceAsync("postgres", timeout.Token);
-        Assert.False(ProcessState.IsAlive(stopped));
+        Assert.False(ProcessInspection.IsAlive(stopped));
         Assert.Equal(KnownResourceStates.Finished, host.App.ResourceNotifications.GetSnapshot("postgres")?.State);
 
         await host.App.StartResourceAsync("postgres", timeout.Token);

@@ -17,12 +17,12 @@ public sealed class ShutdownTests
             // The broker takes seconds to boot: it is launched but not yet healthy here.
             await host.App.ResourceNotifications.WaitForResourceAsync("messaging", KnownResourceStates.Running, timeout.Token);
             var leaders = host.App.GetProcessIds("messaging").Concat(host.App.GetProcessIds("postgres")).ToList();
-            var processIds = ProcessState.InGroups(leaders);
+            var processIds = ProcessInspection.InGroups(leaders);
             Assert.Superset(leaders.ToHashSet(), processIds.ToHashSet());
 
             await host.App.StopAsync(timeout.Token);
 
-            Assert.All(processIds, pid => Assert.False(ProcessState.IsAlive(pid), $"process {pid} is still alive"));
+            Assert.All(processIds, pid => Assert.False(ProcessInspection.IsAlive(pid), $"process {pid} is still alive"));
             Assert.Null(host.App.ResourceNotifications.GetSnapshot("messaging")?.HealthStatus);
         }
     }

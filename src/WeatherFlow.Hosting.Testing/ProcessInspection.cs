@@ -1,6 +1,6 @@
-namespace WeatherFlow.Tests.Infrastructure;
+namespace WeatherFlow.Hosting.Testing;
 
-/// <summary>Reads what Linux's /proc knows about a process (as root or as its owner).</summary>
+/// <summary>What Linux's /proc knows about the processes an app started (as root or as their owner), for tests that check no process is left behind.</summary>
 public static class ProcessInspection
 {
     public static IReadOnlyDictionary<string, string> Environment(int pid) =>
