@@ -7,18 +7,22 @@ public static class ApiBenchmark
     {
         using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(5) };
         var probe = new ExperimentProbe(client);
-        output.WriteLine($"api {api}, {Environment.ProcessorCount} cores, {settings.Connections} connections, {settings.Duration.TotalSeconds:0} s per load");
+        output.WriteLine($"api {api}, {Environment.ProcessorCount} cores, {string.Join(" and ", settings.Connections)} connections, {settings.Duration.TotalSeconds:0} s per load");
 
         var cachedConfig = ExperimentProbe.UniqueTinyConfig();
         var completed = await probe.RunToCompletionAsync(cachedConfig);
-        var load = new LoadTest(api, settings.Connections, settings.WarmUp, settings.Duration);
-        await load.WarmUpAsync("/api/health");
-        await load.WarmUpAsync($"/api/experiments/{completed}");
         var loads = new List<(string Name, LatencyStats Stats)>();
-        foreach (var loadClient in settings.Clients)
+        foreach (var connections in settings.Connections)
         {
-            loads.Add(($"GET /api/health ({loadClient})", await load.RunAsync("/api/health", loadClient)));
-            loads.Add(($"GET /api/experiments/{{id}} completed ({loadClient})", await load.RunAsync($"/api/experiments/{completed}", loadClient)));
+            var load = new LoadTest(api, connections, settings.WarmUp, settings.Duration);
+            await load.WarmUpAsync("/api/health");
+            await load.WarmUpAsync($"/api/experiments/{completed}");
+            foreach (var loadClient in settings.Clients)
+            {
+                var setup = $"{loadClient}, {connections} conn.";
+                loads.Add(($"GET /api/health ({setup})", await load.RunAsync("/api/health", loadClient)));
+                loads.Add(($"GET /api/experiments/{{id}} completed ({setup})", await load.RunAsync($"/api/experiments/{completed}", loadClient)));
+            }
         }
         var (accepted, dispatchObserved, dispatchServer) = await probe.MeasureDispatchAsync(settings.Runs);
         var cached = await probe.MeasureCachedAsync(cachedConfig, settings.Runs * 5);

@@ -1,15 +1,17 @@
 namespace WeatherFlow.ApiBenchmarks;
 
-/// <summary>Command line: <c>[--url http://api] [--connections 64] [--duration 10] [--warmup 5] [--runs 20]
-/// [--client raw|httpclient|both]</c>.</summary>
-public sealed record BenchmarkSettings(Uri? ApiUrl, int Connections, TimeSpan Duration, TimeSpan WarmUp, int Runs, IReadOnlyList<LoadClient> Clients)
+/// <summary>Command line: <c>[--url http://api] [--connections 64,8] [--duration 10] [--warmup 5] [--runs 20]
+/// [--client raw|httpclient|both]</c>. Each load runs once per connection count: 64 saturates the api (its maximum
+/// throughput, with 64 requests queued on two cores), 8 is a load the api serves without a queue.</summary>
+public sealed record BenchmarkSettings(
+    Uri? ApiUrl, IReadOnlyList<int> Connections, TimeSpan Duration, TimeSpan WarmUp, int Runs, IReadOnlyList<LoadClient> Clients)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new(
             Value("--url") is { } url ? new Uri(url) : null,
-            int.Parse(Value("--connections") ?? "64"),
+            [.. (Value("--connections") ?? "64,8").Split(',').Select(int.Parse)],
             TimeSpan.FromSeconds(double.Parse(Value("--duration") ?? "10")),
             TimeSpan.FromSeconds(double.Parse(Value("--warmup") ?? "5")),
             int.Parse(Value("--runs") ?? "20"),
