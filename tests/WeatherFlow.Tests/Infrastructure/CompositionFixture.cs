@@ -5,7 +5,7 @@ namespace WeatherFlow.Tests.Infrastructure;
 /// AppHost for every test class in the <c>composition</c> collection, on random ports with throw-away data.
 /// Tests that stop or kill resources must start their own application instead.
 /// </summary>
-public sealed class CompositionFixture : IAsyncLifetime
+public class CompositionFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
 
@@ -17,10 +17,16 @@ public sealed class CompositionFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartupTimeout);
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(timeout.Token);
+        Configure(appHost);
         _app = await appHost.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         await Task.WhenAll(CompositionResources.All.Select(name =>
             _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+    }
+
+    /// <summary>Changes the AppHost's model before it is built, as a test of a variant composition needs.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder appHost)
+    {
     }
 
     public async Task DisposeAsync()

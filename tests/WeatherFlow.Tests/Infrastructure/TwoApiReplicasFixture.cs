@@ -1,0 +1,18 @@
+using WeatherFlow.Hosting.ApplicationModel;
+
+namespace WeatherFlow.Tests.Infrastructure;
+
+/// <summary>The composition with two api replicas, started at once against an empty database, each on its own port.</summary>
+public sealed class TwoApiReplicasFixture : CompositionFixture
+{
+    protected override void Configure(IDistributedApplicationTestingBuilder appHost)
+    {
+        var api = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Api);
+        appHost.CreateResourceBuilder(api).WithReplicas(2);
+    }
+
+    /// <summary>A client per api replica, addressed by the URL the AppHost gave that process.</summary>
+    public IReadOnlyList<HttpClient> ApiReplicaClients() =>
+        [.. App.GetProcessIds(CompositionResources.Api)
+            .Select(pid => new HttpClient { BaseAddress = new Uri(ProcessInspection.Environment(pid)["ASPNETCORE_URLS"].Split(';')[0]) })];
+}
