@@ -1,0 +1,16 @@
+namespace WeatherFlow.Tests.Infrastructure;
+
+/// <summary>The composition with its AppHost pointed at an <see cref="OtlpCollector"/>, as at Aspire's dashboard.</summary>
+public sealed class TelemetryCompositionFixture : CompositionFixture
+{
+    public OtlpCollector Collector { get; } = new();
+
+    protected override void Configure(IDistributedApplicationTestingBuilder appHost) =>
+        appHost.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Collector.Endpoint.ToString().TrimEnd('/');
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Collector.Dispose();
+    }
+}
