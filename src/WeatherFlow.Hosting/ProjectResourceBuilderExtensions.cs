@@ -4,12 +4,19 @@ namespace WeatherFlow.Hosting;
 
 public static class ProjectResourceBuilderExtensions
 {
-    /// <summary>A project with one <c>http</c> endpoint, given the environment Aspire gives every project.</summary>
+    /// <summary>A project with an <c>http</c> endpoint (and <c>https</c> when publishing), given the environment Aspire
+    /// gives every project.</summary>
     public static IResourceBuilder<ProjectResource> AddProject<TProject>(this IDistributedApplicationBuilder builder, string name)
         where TProject : IProjectMetadata, new()
     {
         var project = new ProjectResource(name, new TProject());
         project.Endpoints.Add(new EndpointAnnotation("http", "http", "http"));
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            // Aspire takes both endpoints from a project's https launch profile. Run mode here serves plain http only
+            // (no development certificate to rely on); deployed, Container Apps terminates TLS at the ingress.
+            project.Endpoints.Add(new EndpointAnnotation("https", "https", "http"));
+        }
         project.EnvironmentCallbacks.Add(context =>
         {
             var env = context.EnvironmentVariables;

@@ -65,6 +65,14 @@ public sealed class AppHostPublishTests : IDisposable
         Assert.Equal("true", (string)api["env"]!["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]!);
         Assert.Equal("in_memory", (string)api["env"]!["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"]!);
         Assert.Equal("{api.bindings.http.url}", (string)resources["web"]!["env"]!["services__api__http__0"]!);
+        Assert.Equal("{api.bindings.https.url}", (string)resources["web"]!["env"]!["services__api__https__0"]!);
+        foreach (var project in new[] { "api", "trainer", "web" })
+        {
+            var bindings = resources[project]!["bindings"]!.AsObject();
+            Assert.Equal(["http", "https"], bindings.Select(b => b.Key));
+            Assert.Equal(["http", "https"], bindings.Select(b => (string)b.Value!["scheme"]!));
+            Assert.All(bindings, b => Assert.Null(b.Value!["targetPort"]));
+        }
 
         var external = resources.Where(r => r.Value!["bindings"]?.AsObject().Any(b => (bool?)b.Value!["external"] == true) == true);
         Assert.Equal(["web"], external.Select(r => r.Key));
