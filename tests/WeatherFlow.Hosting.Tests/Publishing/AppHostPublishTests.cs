@@ -28,7 +28,8 @@ public sealed class AppHostPublishTests : IDisposable
 
         var text = await File.ReadAllTextAsync(manifestPath);
         var schema = await AspireManifestSchema.LoadAsync();
-        var errors = schema.Validate(text); Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.ToString())));
+        var errors = schema.Validate(text);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.ToString())));
 
         var resources = JsonNode.Parse(text)!["resources"]!.AsObject();
         Assert.All(resources, r => Assert.Contains((string)r.Value!["type"]!, ManifestRules.AzdResourceTypes));
@@ -78,11 +79,35 @@ public sealed class AppHostPublishTests : IDisposable
         Assert.Equal(["web"], external.Select(r => r.Key));
     }
 
-    private async Task<(int ExitCode, string Output)> RunAppHostAsync(string[] args)
+    [Fact]
+    public async Task Every_project_in_the_manifest_is_set_up_for_sdk_container_publishing()
     {
-        var appHost = Path.Combine(AppContext.BaseDirectory, "WeatherFlow.AppHost.dll");
+        var (exitCode, output) = await RunAppHostAsync(["--publisher", "manifest", "--output-path", "out"]);
+        Assert.True(exitCode == 0, output);
+        var resources = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_workDirectory, "out", "aspire-manifest.json")))!["resources"]!.AsObject();
+        var projects = resources.Where(r => (string)r.Value!["type"]! == "project.v0").ToList();
+
+        Assert.Equal(["api", "trainer", "web"], projects.Select(p => p.Key));
+        foreach (var (name, project) in projects)
+        {
+            // azd publishes each project.v0 with /t:PublishContainer; the SDK computes its image settings in this target.
+            var path = Path.Combine(_workDirectory, "out", (string)project!["path"]!);
+            var (configExit, config) = await RunDotnetAsync(["msbuild", path, "-t:ComputeContainerConfig",
+                "-getProperty:EnableSdkContainerSupport", "-getProperty:ContainerRepository", "-getProperty:ContainerBaseImage"]);
+            Assert.True(configExit == 0, config);
+            var properties = JsonNode.Parse(config)!["Properties"]!;
+            Assert.Equal("true", (string)properties["EnableSdkContainerSupport"]!);
+            Assert.Equal($"weatherflow-{name}", (string)properties["ContainerRepository"]!);
+            Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:", (string)properties["ContainerBaseImage"]!);
+        }
+    }
+
+    private Task<(int ExitCode, string Output)> RunAppHostAsync(string[] args) =>
+        RunDotnetAsync([Path.Combine(AppContext.BaseDirectory, "WeatherFlow.AppHost.dll"), .. args]);
+
+    private async Task<(int ExitCode, string Output)> RunDotnetAsync(string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _workDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(appHost);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
