@@ -25,8 +25,10 @@ public sealed partial class AppModelTests
         var webEnvironment = Environment(web, builder.ExecutionContext);
         Assert.Equal("{api.bindings.http.url}", Placeholder(webEnvironment["services__api__http__0"]));
         Assert.Equal("{api.bindings.http.url}", Placeholder(webEnvironment["API_HTTP"]));
-        Assert.True(web.Endpoints.Single().IsExternal);
-        Assert.False(api.Endpoints.Single().IsExternal);
+        Assert.Equal("{api.bindings.https.url}", Placeholder(webEnvironment["services__api__https__0"]));
+        Assert.Equal(["http", "https"], web.Endpoints.Select(e => e.Name));
+        Assert.All(web.Endpoints, e => Assert.True(e.IsExternal));
+        Assert.All(api.Endpoints, e => Assert.False(e.IsExternal));
     }
 
     [Fact]
