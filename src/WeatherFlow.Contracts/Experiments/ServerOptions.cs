@@ -1,6 +1,7 @@
-namespace WeatherFlow.Api.Contract;
+namespace WeatherFlow.Contracts.Experiments;
 
-/// <summary>The document of <c>GET /api/options</c>, in the reference contract's exact shape.</summary>
+/// <summary>The document of <c>GET /api/options</c>, in the reference contract's exact shape: what the api serves
+/// and the web's compose form offers.</summary>
 public sealed record ServerOptions(
     IReadOnlyList<string> Variables,
     IReadOnlyList<int> PressureLevels,
