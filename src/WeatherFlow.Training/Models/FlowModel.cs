@@ -9,6 +9,9 @@ namespace WeatherFlow.Training.Models;
 /// </summary>
 internal abstract class FlowModel(string name) : nn.Module<Tensor, Tensor, Tensor, Tensor, Tensor>(name)
 {
+    /// <summary>The static features every backbone is given: the orography and land mask every sample shares.</summary>
+    protected const int StaticChannels = 2;
+
     /// <summary>A solver's view of the model: one time for the whole batch.</summary>
     public Func<double, Tensor, Tensor> Field(Tensor staticFeatures, Tensor forcing) =>
         (time, x) =>

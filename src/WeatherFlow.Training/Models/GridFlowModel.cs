@@ -13,8 +13,6 @@ namespace WeatherFlow.Training.Models;
 /// </summary>
 internal sealed class GridFlowModel : FlowModel
 {
-    private const int StaticChannels = 2;
-
     private readonly SphereConv stemIn;
     private readonly SphereConv stemOut;
     private readonly Conv2d staticProjection;

@@ -14,8 +14,6 @@ namespace WeatherFlow.Training.Models;
 /// </summary>
 internal sealed class IcosahedralFlowModel : FlowModel
 {
-    private const int StaticChannels = 2;
-
     private readonly Linear gridEmbedding;
     private readonly Linear positionEmbedding;
     private readonly Linear forcingProjection;
