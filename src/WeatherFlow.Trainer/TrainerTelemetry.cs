@@ -6,7 +6,7 @@ namespace WeatherFlow.Trainer;
 /// <summary>The trainer's side of the <c>WeatherFlow.Experiments</c> telemetry: outcomes and run time.</summary>
 public sealed class TrainerTelemetry
 {
-    public const string Name = "WeatherFlow.Experiments";
+    public const string Name = ExperimentTelemetryName.Value;
     public static readonly ActivitySource ActivitySource = new(Name);
 
     public TrainerTelemetry(IMeterFactory meterFactory)

@@ -7,7 +7,7 @@ namespace WeatherFlow.Api.Experiments;
 /// cache and cancels (trainers report completions, failures and run time).</summary>
 public sealed class ExperimentsTelemetry
 {
-    public const string Name = "WeatherFlow.Experiments";
+    public const string Name = ExperimentTelemetryName.Value;
     public static readonly ActivitySource ActivitySource = new(Name);
 
     public ExperimentsTelemetry(IMeterFactory meterFactory)
