@@ -1,5 +1,6 @@
 using WeatherFlow.ApiBenchmarks;
-using WeatherFlow.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 
 // Against a running api (--url), or the whole composition started here through the testing builder.
 var settings = BenchmarkSettings.Parse(args);

@@ -1,23 +1,28 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgres = builder.AddPostgres("postgres");
-var weatherDb = postgres.AddDatabase("weatherdb");
-var cache = builder.AddRedis("cache");
-var messaging = builder.AddRabbitMQ("messaging");
+// How each backing server runs is decided in BackingServers: an existing server when its connection string is
+// configured, Debian's binaries as local processes in run mode, Aspire's stock containers when published.
+var weatherDb = builder.AddWeatherDatabase("postgres", "weatherdb");
+var cache = builder.AddCache("cache");
+var messaging = builder.AddMessaging("messaging");
 
 var api = builder.AddProject<Projects.WeatherFlow_Api>("api")
     .WithReference(weatherDb).WaitFor(weatherDb)
     .WithReference(cache).WaitFor(cache)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.WeatherFlow_Trainer>("trainer")
     .WithReference(weatherDb).WaitFor(weatherDb)
     .WithReference(cache)
     .WithReference(messaging).WaitFor(messaging)
+    .WithHttpHealthCheck("/health")
     .WithReplicas(2);
 
 builder.AddProject<Projects.WeatherFlow_Web>("web")
     .WithExternalHttpEndpoints()
-    .WithReference(api).WaitFor(api);
+    .WithReference(api).WaitFor(api)
+    .WithHttpHealthCheck("/health")
+    .LogUrlWhenReady();
 
 builder.Build().Run();

@@ -17,8 +17,10 @@ public sealed class CompositionTests
     public async Task Composition_starts_healthy_and_wired_and_leaves_no_process_behind()
     {
         using var timeout = new CancellationTokenSource(CompositionFixture.StartupTimeout);
+        var state = Directory.CreateTempSubdirectory("weatherflow-tests-");
         var ct = timeout.Token;
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(ct);
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
+            CompositionFixture.StateArguments(state.FullName), ct);
         IReadOnlyList<int> processIds;
         await using (var app = await appHost.BuildAsync(ct))
         {
@@ -30,15 +32,16 @@ public sealed class CompositionTests
 
             await ApiReportsItsDependenciesHealthy(app, ct);
             await WebReachesApiThroughServiceDiscovery(app, ct);
-            TrainerReplicasHaveDistinctInstanceIds(app);
+            await TrainerReplicasHaveDistinctInstanceIds(app, ct);
 
-            var leaders = All.SelectMany(app.GetProcessIds).ToList();
+            var leaders = (await Task.WhenAll(All.Append(MessagingEpmd).Select(app.GetProcessIdsAsync))).SelectMany(pids => pids).ToList();
             Assert.Equal(1 + 1 + 2 + 1 + 2 + 1, leaders.Count); // postgres, redis, epmd + broker, api, 2 trainers, web
-            processIds = ProcessInspection.InGroups(leaders); // with postgres's backends and the Erlang VM
+            processIds = ProcessInspection.Descendants(leaders); // with postgres's backends, the Erlang VM, the apps under dotnet run
             Assert.True(processIds.Count > leaders.Count);
         }
 
         Assert.All(processIds, pid => Assert.False(ProcessInspection.IsAlive(pid), $"process {pid} is still alive"));
+        state.Delete(recursive: true);
     }
 
     private static async Task ApiReportsItsDependenciesHealthy(DistributedApplication app, CancellationToken ct)
@@ -53,7 +56,7 @@ public sealed class CompositionTests
         Assert.Contains(report.Checks, c => c.Name == "StackExchange.Redis" && c.Status == "Healthy");
         Assert.Contains(report.Checks, c => c.Name.StartsWith("masstransit", StringComparison.OrdinalIgnoreCase) && c.Status == "Healthy");
 
-        var env = ProcessInspection.Environment(Assert.Single(app.GetProcessIds(Api)));
+        var env = ProcessInspection.Environment(Assert.Single(await app.GetProcessIdsAsync(Api)));
         Assert.Equal(await app.GetConnectionStringAsync(WeatherDb, ct), env["ConnectionStrings__weatherdb"]);
         Assert.Equal(await app.GetConnectionStringAsync(Cache, ct), env["ConnectionStrings__cache"]);
         Assert.Equal(await app.GetConnectionStringAsync(Messaging, ct), env["ConnectionStrings__messaging"]);
@@ -61,12 +64,12 @@ public sealed class CompositionTests
         Assert.EndsWith(";Username=postgres;Password=" + PasswordIn(env["ConnectionStrings__weatherdb"]) + ";Database=weatherdb", env["ConnectionStrings__weatherdb"]);
         Assert.StartsWith("amqp://guest:", env["ConnectionStrings__messaging"]);
         Assert.Equal(Api, env["OTEL_SERVICE_NAME"]);
-        Assert.Equal(app.GetEndpoint(Api).ToString().TrimEnd('/'), env["ASPNETCORE_URLS"]);
+        Assert.StartsWith("http://localhost:", env["ASPNETCORE_URLS"]);
     }
 
     private static async Task WebReachesApiThroughServiceDiscovery(DistributedApplication app, CancellationToken ct)
     {
-        var env = ProcessInspection.Environment(Assert.Single(app.GetProcessIds(Web)));
+        var env = ProcessInspection.Environment(Assert.Single(await app.GetProcessIdsAsync(Web)));
         Assert.Equal(app.GetEndpoint(Api).ToString().TrimEnd('/'), env["services__api__http__0"]);
 
         using var web = app.CreateHttpClient(Web);
@@ -75,17 +78,19 @@ public sealed class CompositionTests
         Assert.Contains(report.Checks, c => c.Name == Api && c.Status == "Healthy");
     }
 
-    private static void TrainerReplicasHaveDistinctInstanceIds(DistributedApplication app)
+    private static async Task TrainerReplicasHaveDistinctInstanceIds(DistributedApplication app, CancellationToken ct)
     {
-        var pids = app.GetProcessIds(Trainer);
+        var pids = await app.GetProcessIdsAsync(Trainer);
         Assert.Equal(2, pids.Count);
         var instanceIds = pids
             .Select(pid => ProcessInspection.Environment(pid)["OTEL_RESOURCE_ATTRIBUTES"])
             .Select(attributes => Assert.Single(attributes.Split(','), a => a.StartsWith("service.instance.id=", StringComparison.Ordinal))["service.instance.id=".Length..])
             .ToList();
         Assert.Equal(2, instanceIds.Distinct().Count());
-        var logs = app.GetResourceLogs(Trainer);
-        Assert.All(instanceIds, id => Assert.Contains(logs, line => line.Contains($"Trainer instance {id} started", StringComparison.Ordinal)));
+        foreach (var id in instanceIds)
+        {
+            await app.WaitForLogLineAsync(Trainer, line => line.Contains($"Trainer instance {id} started", StringComparison.Ordinal), ct);
+        }
     }
 
     private static string PasswordIn(string connectionString) =>

@@ -11,7 +11,7 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     [Fact]
     public async Task Both_replicas_migrate_the_same_empty_database_at_once_and_become_healthy()
     {
-        var replicas = composition.ApiReplicaClients();
+        var replicas = await composition.ApiReplicaClientsAsync();
 
         Assert.Equal(2, replicas.Count);
         Assert.NotEqual(replicas[0].BaseAddress, replicas[1].BaseAddress);
@@ -26,7 +26,7 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     public async Task Experiment_submitted_to_one_replica_streams_its_progress_from_the_other()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var replicas = composition.ApiReplicaClients();
+        var replicas = await composition.ApiReplicaClientsAsync();
         var id = await new ExperimentsClient(replicas[0]).StartAsync(ExperimentRequests.Seconds(seed: 2501), timeout.Token);
 
         var other = new ExperimentsClient(replicas[1]);
@@ -45,7 +45,7 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     public async Task Experiment_running_from_one_replica_is_cancelled_through_the_other()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var replicas = composition.ApiReplicaClients();
+        var replicas = await composition.ApiReplicaClientsAsync();
         var submitter = new ExperimentsClient(replicas[0]);
         var id = await submitter.StartAsync(ExperimentRequests.Minutes(seed: 2502), timeout.Token);
         await submitter.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);

@@ -35,11 +35,6 @@ public sealed class ExperimentCancellationTests(CompositionFixture composition)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
-    private async Task WaitForTrainerLogAsync(string text, CancellationToken ct)
-    {
-        while (!composition.App.GetResourceLogs(CompositionResources.Trainer).Any(line => line.Contains(text, StringComparison.Ordinal)))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-        }
-    }
+    private Task WaitForTrainerLogAsync(string text, CancellationToken ct) =>
+        composition.App.WaitForLogLineAsync(CompositionResources.Trainer, line => line.Contains(text, StringComparison.Ordinal), ct);
 }

@@ -21,7 +21,8 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
         var holder = (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("trainerInstance").GetString()!;
 
-        Process.GetProcessById(TrainerProcessId(holder)).Kill();
+        // The whole tree: DCP starts a project through `dotnet run`, whose child is the trainer itself.
+        Process.GetProcessById(await TrainerProcessIdAsync(holder)).Kill(entireProcessTree: true);
 
         var final = await experiments.WaitForFinalStateAsync(id, timeout.Token);
         Assert.Equal("completed", final.Status);
@@ -96,7 +97,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         Assert.Equal(3, job.GetProperty("result").GetProperty("metrics").GetProperty("train").GetArrayLength());
     }
 
-    private int TrainerProcessId(string instanceId) =>
-        Assert.Single(composition.App.GetProcessIds(CompositionResources.Trainer), pid =>
+    private async Task<int> TrainerProcessIdAsync(string instanceId) =>
+        Assert.Single(await composition.App.GetProcessIdsAsync(CompositionResources.Trainer), pid =>
             ProcessInspection.Environment(pid)["OTEL_RESOURCE_ATTRIBUTES"].Split(',').Contains($"service.instance.id={instanceId}"));
 }

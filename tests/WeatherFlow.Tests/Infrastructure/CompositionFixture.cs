@@ -9,6 +9,7 @@ public class CompositionFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
 
+    private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("weatherflow-tests-");
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The composition has not started.");
@@ -16,7 +17,8 @@ public class CompositionFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartupTimeout);
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(timeout.Token);
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
+            StateArguments(_state.FullName), timeout.Token);
         Configure(appHost);
         _app = await appHost.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -29,11 +31,15 @@ public class CompositionFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>AppHost arguments that keep the servers' data in a throw-away folder, away from the developer's.</summary>
+    public static string[] StateArguments(string directory) => [$"AppHost:StateDirectory={directory}"];
+
     public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {
             await _app.DisposeAsync();
         }
+        _state.Delete(recursive: true);
     }
 }

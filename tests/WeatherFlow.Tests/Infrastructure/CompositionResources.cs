@@ -7,6 +7,7 @@ public static class CompositionResources
     public const string WeatherDb = "weatherdb";
     public const string Cache = "cache";
     public const string Messaging = "messaging";
+    public const string MessagingEpmd = "messaging-epmd";
     public const string Api = "api";
     public const string Trainer = "trainer";
     public const string Web = "web";

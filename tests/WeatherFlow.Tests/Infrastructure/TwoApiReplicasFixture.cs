@@ -1,4 +1,3 @@
-using WeatherFlow.Hosting.ApplicationModel;
 
 namespace WeatherFlow.Tests.Infrastructure;
 
@@ -12,7 +11,7 @@ public sealed class TwoApiReplicasFixture : CompositionFixture
     }
 
     /// <summary>A client per api replica, addressed by the URL the AppHost gave that process.</summary>
-    public IReadOnlyList<HttpClient> ApiReplicaClients() =>
-        [.. App.GetProcessIds(CompositionResources.Api)
+    public async Task<IReadOnlyList<HttpClient>> ApiReplicaClientsAsync() =>
+        [.. (await App.GetProcessIdsAsync(CompositionResources.Api))
             .Select(pid => new HttpClient { BaseAddress = new Uri(ProcessInspection.Environment(pid)["ASPNETCORE_URLS"].Split(';')[0]) })];
 }

@@ -1,7 +1,0 @@
-namespace WeatherFlow.Hosting;
-
-public enum DistributedApplicationOperation
-{
-    Run,
-    Publish,
-}
