@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using WeatherFlow.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,43 +15,30 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class RabbitMqMessagingExtensions
 {
-    private const string DefaultConfigSectionName = "Aspire:RabbitMQ:Client";
-
     public static void AddRabbitMqMessaging(
         this IHostApplicationBuilder builder,
         string connectionName,
         Action<IBusRegistrationConfigurator>? configure = null,
         Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
     {
-        var settings = new RabbitMQClientSettings();
-        builder.Configuration.GetSection(DefaultConfigSectionName).Bind(settings);
-        builder.Configuration.GetSection($"{DefaultConfigSectionName}:{connectionName}").Bind(settings);
-        if (builder.Configuration.GetConnectionString(connectionName) is { Length: > 0 } connectionString)
-        {
-            settings.ConnectionString = connectionString;
-        }
-
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its vendor by default; no service may call a host outside the composition.
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(settings.ConnectionString ?? throw new InvalidOperationException(
-                    $"ConnectionString is missing. It should be provided in 'ConnectionStrings:{connectionName}' or under the " +
-                    $"'ConnectionString' key in '{DefaultConfigSectionName}' configuration section.")));
+                rabbit.Host(new Uri(connectionString ?? throw new InvalidOperationException(
+                    $"ConnectionString is missing. It should be provided in 'ConnectionStrings:{connectionName}'.")));
                 configureBus?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
             });
         });
 
-        if (!settings.DisableTracing)
-        {
-            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(DiagnosticHeaders.DefaultListenerName));
-        }
-        if (!settings.DisableMetrics)
-        {
-            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(InstrumentationOptions.MeterName));
-        }
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(DiagnosticHeaders.DefaultListenerName))
+            .WithMetrics(metrics => metrics.AddMeter(InstrumentationOptions.MeterName));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WeatherFlow.Api.Infrastructure;
 
 namespace WeatherFlow.Api.Extensions;
@@ -9,7 +8,7 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
         // Redis only accelerates (cache, live events): without it the api still answers, so it is Degraded, not Unhealthy.
-        builder.AddRedisClient("cache", settings => settings.HealthCheckFailureStatus = HealthStatus.Degraded);
+        builder.AddOptionalRedisClient("cache");
         builder.AddRabbitMqMessaging("messaging");
 
         builder.Services.AddOptions<ExperimentsOptions>().BindConfiguration(ExperimentsOptions.SectionName);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WeatherFlow.Trainer.Consumers;
 
 namespace WeatherFlow.Trainer.Extensions;
@@ -14,7 +13,7 @@ public static class Extensions
 
         builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
         // Redis carries the cache and live progress only; training goes on without it.
-        builder.AddRedisClient("cache", settings => settings.HealthCheckFailureStatus = HealthStatus.Degraded);
+        builder.AddOptionalRedisClient("cache");
         builder.AddRabbitMqMessaging("messaging", bus =>
         {
             bus.AddConsumer<TrainExperimentConsumer, TrainExperimentConsumerDefinition>();
