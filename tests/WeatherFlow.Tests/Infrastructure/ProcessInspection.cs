@@ -12,13 +12,6 @@ public static class ProcessInspection
     /// <summary>Alive unless gone or a zombie waiting for its parent to reap it.</summary>
     public static bool IsAlive(int pid) => Stat(pid) is { } fields && fields[0] is not ("Z" or "X");
 
-    /// <summary>Every process in the given process groups: the resources' leaders and whatever they spawned.</summary>
-    public static IReadOnlyList<int> InGroups(IReadOnlyCollection<int> groupIds) =>
-        [.. Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Select(name => int.TryParse(name, out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && Stat(pid) is { } fields && int.TryParse(fields[2], out var group) && groupIds.Contains(group))];
-
     /// <summary>Every descendant of the given processes, found through their parent ids.</summary>
     public static IReadOnlyList<int> Descendants(IReadOnlyCollection<int> roots)
     {
