@@ -23,9 +23,13 @@ public static class LocalRabbitMQBuilderExtensions
         var epmd = AddEpmd(builder, $"{name}-epmd", epmdCommand, directory);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(broker, async (_, ct) =>
+        {
             LocalServerEnvironment.WritePrivateFile(directory, "rabbitmq.conf",
                 $"default_user = {LocalRabbitMQServerResource.UserName}\ndefault_pass = {await password.GetValueAsync(ct)}\n" +
-                "loopback_users = none\ndisk_free_limit.absolute = 50MB\n"));
+                "loopback_users = none\ndisk_free_limit.absolute = 50MB\n");
+            LocalServerEnvironment.WritePrivateFile(directory, "enabled_plugins", "[].\n");
+            LocalServerEnvironment.WritePrivateFile(directory, "rabbitmq-env.conf", "");
+        });
 
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(broker, async (_, ct) => connectionString = await broker.ConnectionStringExpression.GetValueAsync(ct));
@@ -57,8 +61,8 @@ public static class LocalRabbitMQBuilderExtensions
                 // The log goes to standard output, so that it reaches the dashboard's console logs.
                 environment["RABBITMQ_LOGS"] = "-";
                 environment["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq.conf");
-                environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = LocalServerEnvironment.WritePrivateFile(directory, "enabled_plugins", "[].\n");
-                environment["RABBITMQ_CONF_ENV_FILE"] = LocalServerEnvironment.WritePrivateFile(directory, "rabbitmq-env.conf", "");
+                environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins");
+                environment["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf");
             })
             .WithHealthCheck(healthCheckKey)
             .WaitFor(epmd)
