@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
@@ -11,6 +12,8 @@ public static class OpenTelemetryExtensions
 {
     /// <summary>WeatherFlow's own ActivitySources and Meters all start with this prefix.</summary>
     public const string WeatherFlowTelemetryPrefix = "WeatherFlow.*";
+
+    private const string OtlpTimeoutKey = "OTEL_EXPORTER_OTLP_TIMEOUT";
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -33,6 +36,12 @@ public static class OpenTelemetryExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            // The last export on shutdown waits for the collector at most this long. The dashboard stops together
+            // with the apps, and with the SDK's 10 s default each app outlived it by 10 s (measured).
+            if (string.IsNullOrEmpty(builder.Configuration[OtlpTimeoutKey]))
+            {
+                builder.Configuration.AddInMemoryCollection([new(OtlpTimeoutKey, "2000")]);
+            }
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
         return builder;
