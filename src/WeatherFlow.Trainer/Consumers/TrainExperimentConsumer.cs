@@ -86,7 +86,10 @@ public sealed class TrainExperimentConsumer(
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // Shutting down: hand the experiment back; rethrowing a cancellation makes MassTransit requeue the command.
-            await store.ReleaseAsync(experimentId, runId);
+            if (await store.HandBackAsync(experimentId, runId))
+            {
+                await PublishStateAsync(experimentId);
+            }
             logger.LogInformation("Trainer stopping: experiment {ExperimentId} goes back to the queue", experimentId);
             throw;
         }

@@ -23,8 +23,9 @@ public static class Extensions
                 endpoint.Temporary = true;
             });
         });
-        // On shutdown a running experiment is cancelled after this grace time, and its command requeued.
-        builder.Services.Configure<MassTransitHostOptions>(host => host.ConsumerStopTimeout = TimeSpan.FromSeconds(5));
+        // On shutdown a run that finishes within this grace time still completes; any other is handed back to the
+        // queue, and the whole system still stops well within 15 s.
+        builder.Services.Configure<MassTransitHostOptions>(host => host.ConsumerStopTimeout = TimeSpan.FromSeconds(2));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TrainerTelemetry>();

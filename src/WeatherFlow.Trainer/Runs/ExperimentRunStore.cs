@@ -56,11 +56,25 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
     public Task<bool> HeartbeatAsync(Guid experimentId, Guid runId) =>
         UpdateAsync(db => Held(db, experimentId, runId), set => set.SetProperty(e => e.HeartbeatAt, time.GetUtcNow()), CancellationToken.None);
 
-    /// <summary>Hands the experiment back to the queue (shutdown or transient fault: the command is redelivered).</summary>
+    /// <summary>Hands the experiment back to the queue after a transient fault; the command is redelivered and
+    /// the attempt counts.</summary>
     public Task<bool> ReleaseAsync(Guid experimentId, Guid runId) =>
         UpdateAsync(
             db => Held(db, experimentId, runId),
             set => set.SetProperty(e => e.Status, ExperimentJobStatus.Queued).SetProperty(e => e.RunId, (Guid?)null).SetProperty(e => e.CurrentStep, "waiting for a trainer"),
+            CancellationToken.None);
+
+    /// <summary>Hands the experiment back because this trainer is stopping gracefully: nothing went wrong with the
+    /// run, so its attempt is given back and stopping the system any number of times never fails it.</summary>
+    public Task<bool> HandBackAsync(Guid experimentId, Guid runId) =>
+        UpdateAsync(
+            db => Held(db, experimentId, runId),
+            set => set
+                .SetProperty(e => e.Status, ExperimentJobStatus.Queued)
+                .SetProperty(e => e.RunId, (Guid?)null)
+                .SetProperty(e => e.Attempts, e => e.Attempts - 1)
+                .SetProperty(e => e.Progress, 0)
+                .SetProperty(e => e.CurrentStep, "waiting for a trainer"),
             CancellationToken.None);
 
     public Task<bool> FailAsync(Guid experimentId, Guid runId, string error) =>

@@ -20,6 +20,9 @@ internal static class ExperimentRequests
     /// <summary>Runs for several seconds, with progress to see on the way.</summary>
     public static string Seconds(int seed) => Tiny(seed, trainSamples: 16, epochs: 3, batchSize: 1);
 
+    /// <summary>Runs for about ten seconds: long enough to be interrupted after its trainer's stop grace time.</summary>
+    public static string TenSeconds(int seed) => Tiny(seed, trainSamples: 64, epochs: 3, batchSize: 1);
+
     /// <summary>Would run for many minutes: only ever cancelled or interrupted.</summary>
     public static string Minutes(int seed) => Tiny(seed, trainSamples: 256, epochs: 6, batchSize: 1);
 }

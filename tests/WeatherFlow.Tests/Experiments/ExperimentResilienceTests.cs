@@ -33,6 +33,27 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     }
 
     [Fact]
+    public async Task Experiment_whose_trainers_stop_gracefully_four_times_completes_without_using_an_attempt()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var experiments = new ExperimentsClient(_api);
+        var id = await experiments.StartAsync(ExperimentRequests.TenSeconds(seed: 2501), timeout.Token);
+        for (var stop = 0; stop < 4; stop++)
+        {
+            await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
+            // Aspire's stop command: SIGTERM to both replicas, as Ctrl+C or a scale-in does.
+            await composition.App.StopResourceAsync(CompositionResources.Trainer, timeout.Token);
+            await experiments.WaitForAsync(id, e => e.Status == "queued", timeout.Token);
+            Assert.Equal(0, (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("attempts").GetInt32());
+            await composition.App.StartResourceAsync(CompositionResources.Trainer, timeout.Token);
+        }
+
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        Assert.Equal(1, (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("attempts").GetInt32());
+        await composition.App.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Trainer, timeout.Token);
+    }
+
+    [Fact]
     public async Task Experiments_run_while_redis_is_down_and_health_says_degraded()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
