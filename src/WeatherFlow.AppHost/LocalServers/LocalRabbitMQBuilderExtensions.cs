@@ -12,6 +12,8 @@ namespace Aspire.Hosting;
 /// </summary>
 public static class LocalRabbitMQBuilderExtensions
 {
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
+
     public static IResourceBuilder<LocalRabbitMQServerResource> AddLocalRabbitMQ(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
         var command = LocalServerEnvironment.RequireBinary(builder, name, ServerBinary.RabbitMQ);
@@ -35,11 +37,18 @@ public static class LocalRabbitMQBuilderExtensions
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(broker, async (_, ct) => connectionString = await broker.ConnectionStringExpression.GetValueAsync(ct));
         var healthCheckKey = $"{name}_check";
         // One connection for every check, as in Aspire's AddRabbitMQ; the client recovers it after a broker restart.
+        // A deadline on connecting: against a port that accepts but never answers, the client waits minutes.
         IConnection? connection = null;
-        builder.Services.AddHealthChecks().AddRabbitMQ(async _ => connection ??= await new ConnectionFactory
+        builder.Services.AddHealthChecks().AddRabbitMQ(async _ =>
         {
-            Uri = new Uri(connectionString ?? throw new InvalidOperationException("Connection string is unavailable")),
-        }.CreateConnectionAsync(), name: healthCheckKey);
+            using var deadline = new CancellationTokenSource(HealthCheckTimeout);
+            return connection ??= await new ConnectionFactory
+            {
+                Uri = new Uri(connectionString ?? throw new InvalidOperationException("Connection string is unavailable")),
+                RequestedConnectionTimeout = HealthCheckTimeout,
+                HandshakeContinuationTimeout = HealthCheckTimeout,
+            }.CreateConnectionAsync(deadline.Token);
+        }, name: healthCheckKey, timeout: HealthCheckTimeout);
 
         var epmdPort = epmd.Resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort);
         return builder.AddResource(broker)

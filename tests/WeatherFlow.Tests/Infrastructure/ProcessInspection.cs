@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace WeatherFlow.Tests.Infrastructure;
 
 /// <summary>What Linux's /proc knows about the processes an app started, for tests that check none is left behind.</summary>
@@ -29,6 +31,46 @@ public static class ProcessInspection
             grew = next.Count > 0;
         }
         return [.. found];
+    }
+
+    /// <summary>The TCP sockets the given processes listen on, read from /proc/net/tcp{,6} and their open files.</summary>
+    public static IReadOnlyList<IPEndPoint> ListeningEndpoints(IEnumerable<int> pids)
+    {
+        var inodes = pids.SelectMany(SocketInodes).ToHashSet();
+        return [.. ((string[])["/proc/net/tcp", "/proc/net/tcp6"])
+            .SelectMany(File.ReadLines)
+            .Skip(1)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length > 9 && fields[3] == ListenState && inodes.Contains(fields[9]))
+            .Select(fields => ParseEndpoint(fields[1]))];
+    }
+
+    private const string ListenState = "0A";
+
+    private static IEnumerable<string> SocketInodes(int pid)
+    {
+        try
+        {
+            return [.. Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd")
+                .Select(fd => new FileInfo(fd).LinkTarget)
+                .OfType<string>()
+                .Where(target => target.StartsWith("socket:[", StringComparison.Ordinal))
+                .Select(target => target["socket:[".Length..^1])];
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>/proc/net/tcp writes an address as hex of its bytes in host order, 32 bits at a time, then the port.</summary>
+    private static IPEndPoint ParseEndpoint(string field)
+    {
+        var (address, port) = (field[..field.IndexOf(':')], field[(field.IndexOf(':') + 1)..]);
+        var bytes = Enumerable.Range(0, address.Length / 8)
+            .SelectMany(word => BitConverter.GetBytes(Convert.ToUInt32(address.Substring(word * 8, 8), 16)))
+            .ToArray();
+        return new IPEndPoint(new IPAddress(bytes), Convert.ToInt32(port, 16));
     }
 
     /// <summary>The fields after the command name: state, parent, process group, …</summary>
