@@ -14,13 +14,28 @@ public static class ProcessInspection
     /// <summary>Alive unless gone or a zombie waiting for its parent to reap it.</summary>
     public static bool IsAlive(int pid) => Stat(pid) is { } fields && fields[0] is not ("Z" or "X");
 
+    public static IEnumerable<int> All() => Directory.EnumerateDirectories("/proc")
+        .Select(Path.GetFileName)
+        .Select(name => int.TryParse(name, out var pid) ? pid : 0)
+        .Where(pid => pid > 0);
+
+    /// <summary>The process's arguments, its program first; empty once it is gone.</summary>
+    public static string[] CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Every descendant of the given processes, found through their parent ids.</summary>
     public static IReadOnlyList<int> Descendants(IReadOnlyCollection<int> roots)
     {
-        var parents = Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Select(name => int.TryParse(name, out var pid) ? pid : 0)
-            .Where(pid => pid > 0)
+        var parents = All()
             .Select(pid => (Pid: pid, Parent: Stat(pid) is { } fields && int.TryParse(fields[1], out var parent) ? parent : 0))
             .ToList();
         var found = new HashSet<int>(roots);
