@@ -30,7 +30,8 @@ public static class LocalPostgresBuilderExtensions
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) => connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
         var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().AddNpgSql(_ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"), name: healthCheckKey);
+        builder.Services.AddHealthChecks().AddNpgSql(_ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"),
+            name: healthCheckKey, timeout: LocalServerEnvironment.HealthCheckTimeout);
 
         return builder.AddResource(server)
             .WithEndpoint(name: LocalPostgresServerResource.PrimaryEndpointName, scheme: "tcp", isProxied: false)
@@ -62,7 +63,8 @@ public static class LocalPostgresBuilderExtensions
         var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
         string? connectionString = null;
         var healthCheckKey = $"{name}_check";
-        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(_ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"), name: healthCheckKey);
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(_ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"),
+            name: healthCheckKey, timeout: LocalServerEnvironment.HealthCheckTimeout);
         builder.ApplicationBuilder.Eventing.Subscribe<InitializeResourceEvent>(database, (e, ct) =>
             PostgresDatabaseState.FollowServerAsync(database, e.Notifications, e.Logger, created => connectionString = created, ct));
         return builder.ApplicationBuilder.AddResource(database)

@@ -12,8 +12,6 @@ namespace Aspire.Hosting;
 /// </summary>
 public static class LocalRabbitMQBuilderExtensions
 {
-    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
-
     public static IResourceBuilder<LocalRabbitMQServerResource> AddLocalRabbitMQ(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
         var command = LocalServerEnvironment.RequireBinary(builder, name, ServerBinary.RabbitMQ);
@@ -37,18 +35,18 @@ public static class LocalRabbitMQBuilderExtensions
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(broker, async (_, ct) => connectionString = await broker.ConnectionStringExpression.GetValueAsync(ct));
         var healthCheckKey = $"{name}_check";
         // One connection for every check, as in Aspire's AddRabbitMQ; the client recovers it after a broker restart.
-        // A deadline on connecting: against a port that accepts but never answers, the client waits minutes.
+        // The deadline reaches the connection itself: the client does not watch the health check's token.
         IConnection? connection = null;
         builder.Services.AddHealthChecks().AddRabbitMQ(async _ =>
         {
-            using var deadline = new CancellationTokenSource(HealthCheckTimeout);
+            using var deadline = new CancellationTokenSource(LocalServerEnvironment.HealthCheckTimeout);
             return connection ??= await new ConnectionFactory
             {
                 Uri = new Uri(connectionString ?? throw new InvalidOperationException("Connection string is unavailable")),
-                RequestedConnectionTimeout = HealthCheckTimeout,
-                HandshakeContinuationTimeout = HealthCheckTimeout,
+                RequestedConnectionTimeout = LocalServerEnvironment.HealthCheckTimeout,
+                HandshakeContinuationTimeout = LocalServerEnvironment.HealthCheckTimeout,
             }.CreateConnectionAsync(deadline.Token);
-        }, name: healthCheckKey, timeout: HealthCheckTimeout);
+        }, name: healthCheckKey, timeout: LocalServerEnvironment.HealthCheckTimeout);
 
         var epmdPort = epmd.Resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort);
         return builder.AddResource(broker)

@@ -11,6 +11,10 @@ namespace Aspire.Hosting;
 /// </summary>
 public static class LocalServerEnvironment
 {
+    /// <summary>How long a server's health check may take. A server that takes the connection and then hangs must
+    /// turn Unhealthy soon, not hold the check for the client's own timeouts (minutes, for RabbitMQ's).</summary>
+    public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>A resource's own folder, <c>{state}/{kind}/{name}</c>, readable by the server users root hands it to.</summary>
     public static string DataDirectory(IDistributedApplicationBuilder builder, string kind, string resourceName)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Playwright;
 using WeatherFlow.Tests.Browser;
 using WeatherFlow.Tests.Experiments;
 using WeatherFlow.Tests.Infrastructure;
@@ -33,7 +32,27 @@ public sealed class RunModeTests(ITestOutputHelper output)
             await run.WebAsync.WaitAsync(ct);
             Assert.Equal("localhost", login.Host);
             Assert.True(login.Port < 32768);
-            await DashboardShowsEveryResourceRunningAsync(login, ct);
+            await using (var dashboard = await AspireDashboard.LogInAsync(login))
+            {
+                string[] everyResourceRunning = [.. ((string[])[Postgres, WeatherDb, Cache, Messaging, MessagingEpmd, Api, $"{Trainer}-*", $"{Trainer}-*", Web])
+                    .Select(name => $"{name} {KnownResourceStates.Running}").Order()];
+                var shown = await dashboard.WaitForResourcesAsync(everyResourceRunning, Trainer, ct);
+                await dashboard.ScreenshotAsync(ScreenshotPath("dashboard.png"));
+                Assert.Equal(everyResourceRunning, shown);
+
+                // One trace from the api's POST through RabbitMQ to the trainer's run, as the dashboard shows it.
+                using var completed = await experiments.SubmitAsync(ExperimentRequests.Tiny(seed: 2602), respondAsync: false, ct);
+                Assert.Equal(System.Net.HttpStatusCode.OK, completed.StatusCode);
+                var trace = await dashboard.WaitForTraceAsync(row => row.Contains("POST", StringComparison.Ordinal)
+                    && row.Contains($"{Api} ", StringComparison.Ordinal) && row.Contains($"{Trainer}-", StringComparison.Ordinal), ct);
+                await dashboard.ScreenshotAsync(ScreenshotPath("dashboard-traces.png"));
+                Assert.NotNull(trace);
+                output.WriteLine($"dashboard trace: {trace}");
+            }
+
+            var listeners = ProcessInspection.ListeningEndpoints(run.ProcessIds());
+            Assert.Contains(listeners, listener => listener.Port == login.Port);
+            Assert.All(listeners, listener => Assert.True(System.Net.IPAddress.IsLoopback(listener.Address), $"{listener} is not on loopback"));
 
             id = await experiments.StartAsync(ExperimentRequests.TenSeconds(seed: 2601), ct);
             await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, ct);
@@ -56,33 +75,6 @@ public sealed class RunModeTests(ITestOutputHelper output)
             Assert.Equal(1, (await experiments.GetJobAsync(id, ct)).GetProperty("attempts").GetInt32());
         }
         state.Delete(recursive: true);
-    }
-
-    /// <summary>Logs in with the printed link and reads the resources grid until every resource is Running.</summary>
-    private async Task DashboardShowsEveryResourceRunningAsync(Uri login, CancellationToken ct)
-    {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var driver = playwright;
-        await using var chromium = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 } });
-        await page.GotoAsync(login.ToString());
-
-        string[] expected = [.. ((string[])[Postgres, WeatherDb, Cache, Messaging, MessagingEpmd, Api, $"{Trainer}-*", $"{Trainer}-*", Web])
-            .Select(name => $"{name} {KnownResourceStates.Running}").Order()];
-        string[] states = [];
-        for (var look = Stopwatch.StartNew(); look.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(500, ct))
-        {
-            // Each row reads "name state start-time source urls"; replicas are named trainer-<suffix>.
-            var rows = await page.GetByRole(AriaRole.Row).EvaluateAllAsync<string[]>("rows => rows.slice(1).map(row => row.innerText.trim().split(/\\s+/).slice(0, 2).join(' '))");
-            states = [.. rows.Select(row => row.StartsWith($"{Trainer}-", StringComparison.Ordinal) ? $"{Trainer}-* {row.Split(' ')[^1]}" : row).Order()];
-            if (states.SequenceEqual(expected))
-            {
-                break;
-            }
-        }
-        output.WriteLine($"dashboard: {string.Join(", ", states)}");
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("dashboard.png"), FullPage = true });
-        Assert.Equal(expected, states);
     }
 
     private static Uri LaunchProfileAddress(string projectPath)

@@ -19,6 +19,8 @@ public class CompositionFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartupTimeout);
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
             StateArguments(_state.FullName), timeout.Token);
+        // No dashboard runs under the testing builder, so no app is told to export telemetry to it.
+        appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = null;
         Configure(appHost);
         _app = await appHost.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);

@@ -5,13 +5,10 @@ public sealed class TelemetryCompositionFixture : CompositionFixture
 {
     public OtlpCollector Collector { get; } = new();
 
-    /// <summary>
-    /// Aspire prefers the gRPC endpoint that the AppHost's launch profile names for its dashboard; taking it away
-    /// leaves the OTLP/HTTP one, which the collector speaks.
-    /// </summary>
+    /// <summary>The collector speaks OTLP/HTTP; the base fixture has taken away the launch profile's gRPC endpoint,
+    /// which Aspire would prefer.</summary>
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {
-        appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = null;
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Collector.Endpoint.ToString().TrimEnd('/');
     }
 

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace WeatherFlow.Tests.Browser;
+
+/// <summary>The Aspire dashboard in Chromium, logged in with the link the AppHost prints, read as a user reads it.</summary>
+public sealed class AspireDashboard : IAsyncDisposable
+{
+    private static readonly TimeSpan LookFor = TimeSpan.FromMinutes(2);
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly IPage _page;
+    private readonly Uri _address;
+
+    private AspireDashboard(IPlaywright playwright, IBrowser browser, IPage page, Uri address) =>
+        (_playwright, _browser, _page, _address) = (playwright, browser, page, address);
+
+    public static async Task<AspireDashboard> LogInAsync(Uri loginLink)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 } });
+        await page.GotoAsync(loginLink.ToString());
+        return new AspireDashboard(playwright, browser, page, new Uri(loginLink, "/"));
+    }
+
+    /// <summary>
+    /// Reads the resources grid until it shows <paramref name="expected"/>, or two minutes pass; returns what it
+    /// showed last. Each entry is "name state", in name order; the random suffix of a replica of
+    /// <paramref name="replicated"/> reads <c>*</c>.
+    /// </summary>
+    public async Task<string[]> WaitForResourcesAsync(IReadOnlyList<string> expected, string replicated, CancellationToken ct)
+    {
+        await _page.GotoAsync(_address.ToString());
+        string[] shown = [];
+        for (var look = Stopwatch.StartNew(); look.Elapsed < LookFor; await Task.Delay(500, ct))
+        {
+            shown = [.. (await RowsAsync()).Select(row => string.Join(' ', row.Split(' ').Take(2))).Select(row => ReplicaWildcard(row, replicated)).Order()];
+            if (shown.SequenceEqual(expected))
+            {
+                break;
+            }
+        }
+        return shown;
+    }
+
+    /// <summary>Reads the traces list until a trace's row satisfies <paramref name="matches"/>; returns it, or null.</summary>
+    public async Task<string?> WaitForTraceAsync(Func<string, bool> matches, CancellationToken ct)
+    {
+        await _page.GotoAsync(new Uri(_address, "/traces").ToString());
+        for (var look = Stopwatch.StartNew(); look.Elapsed < LookFor; await Task.Delay(500, ct))
+        {
+            if ((await RowsAsync()).FirstOrDefault(matches) is { } row)
+            {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    public Task ScreenshotAsync(string path) => _page.ScreenshotAsync(new() { Path = path, FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    /// <summary>The grid's rows below its header, each as its text on one line.</summary>
+    private async Task<string[]> RowsAsync() =>
+        await _page.GetByRole(AriaRole.Row).EvaluateAllAsync<string[]>(
+            "rows => rows.slice(1).map(row => row.innerText.trim().replace(/\\s+/g, ' '))");
+
+    private static string ReplicaWildcard(string row, string replicated) =>
+        row.StartsWith($"{replicated}-", StringComparison.Ordinal) ? $"{replicated}-* {row.Split(' ')[^1]}" : row;
+}
