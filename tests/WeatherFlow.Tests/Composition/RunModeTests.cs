@@ -26,10 +26,12 @@ public sealed class RunModeTests(ITestOutputHelper output)
         var experiments = new ExperimentsClient(api);
 
         Guid id;
+        var started = Stopwatch.StartNew();
         await using (var run = AppHostRun.Start(state.FullName, output))
         {
             var login = await run.DashboardLoginAsync.WaitAsync(ct);
             await run.WebAsync.WaitAsync(ct);
+            output.WriteLine($"start: the web was ready after {started.Elapsed.TotalSeconds:F1} s (no build, empty state folder)");
             Assert.Equal("localhost", login.Host);
             Assert.True(login.Port < 32768);
             await using (var dashboard = await AspireDashboard.LogInAsync(login))
