@@ -44,10 +44,11 @@ public sealed class AspireDashboard : IAsyncDisposable
         return shown;
     }
 
-    /// <summary>Reads the traces list until a trace's row satisfies <paramref name="matches"/>; returns it, or null.</summary>
-    public async Task<string?> WaitForTraceAsync(Func<string, bool> matches, CancellationToken ct)
+    /// <summary>Reads the grid of a dashboard page (<c>/traces</c>, <c>/structuredlogs</c>) until a row satisfies
+    /// <paramref name="matches"/>, or two minutes pass; returns that row, or null.</summary>
+    public async Task<string?> WaitForRowAsync(string path, Func<string, bool> matches, CancellationToken ct)
     {
-        await _page.GotoAsync(new Uri(_address, "/traces").ToString());
+        await _page.GotoAsync(new Uri(_address, path).ToString());
         for (var look = Stopwatch.StartNew(); look.Elapsed < LookFor; await Task.Delay(500, ct))
         {
             if ((await RowsAsync()).FirstOrDefault(matches) is { } row)
@@ -56,6 +57,21 @@ public sealed class AspireDashboard : IAsyncDisposable
             }
         }
         return null;
+    }
+
+    /// <summary>Reloads a dashboard page until it shows <paramref name="text"/> (metrics arrive every second or so),
+    /// or two minutes pass.</summary>
+    public async Task<bool> WaitForTextAsync(string path, string text, CancellationToken ct)
+    {
+        for (var look = Stopwatch.StartNew(); look.Elapsed < LookFor; await Task.Delay(1000, ct))
+        {
+            await _page.GotoAsync(new Uri(_address, path).ToString());
+            if (await _page.GetByText(text).First.IsVisibleAsync())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Task ScreenshotAsync(string path) => _page.ScreenshotAsync(new() { Path = path, FullPage = true });

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using WeatherFlow.Contracts.Jobs;
 using WeatherFlow.Tests.Browser;
 using WeatherFlow.Tests.Experiments;
 using WeatherFlow.Tests.Infrastructure;
@@ -45,11 +46,20 @@ public sealed class RunModeTests(ITestOutputHelper output)
                 // One trace from the api's POST through RabbitMQ to the trainer's run, as the dashboard shows it.
                 using var completed = await experiments.SubmitAsync(ExperimentRequests.Tiny(seed: 2602), respondAsync: false, ct);
                 Assert.Equal(System.Net.HttpStatusCode.OK, completed.StatusCode);
-                var trace = await dashboard.WaitForTraceAsync(row => row.Contains("POST", StringComparison.Ordinal)
+                var trace = await dashboard.WaitForRowAsync("/traces", row => row.Contains("POST", StringComparison.Ordinal)
                     && row.Contains($"{Api} ", StringComparison.Ordinal) && row.Contains($"{Trainer}-", StringComparison.Ordinal), ct);
                 await dashboard.ScreenshotAsync(ScreenshotPath("dashboard-traces.png"));
                 Assert.NotNull(trace);
                 output.WriteLine($"dashboard trace: {trace}");
+
+                // The replica that ran it logged the run and exported the experiment counters and run-time histogram.
+                var trainer = System.Text.RegularExpressions.Regex.Match(trace, $@"{Trainer}-\w+").Value;
+                var log = await dashboard.WaitForRowAsync("/structuredlogs", row => row.Contains(trainer, StringComparison.Ordinal)
+                    && row.Contains("completed in", StringComparison.Ordinal), ct);
+                Assert.NotNull(log);
+                Assert.True(await dashboard.WaitForTextAsync(
+                    $"/metrics/resource/{trainer}?meter={ExperimentTelemetryName.Value}&instrument=weatherflow.experiments.run_time", "Wall time of experiment runs", ct));
+                await dashboard.ScreenshotAsync(ScreenshotPath("dashboard-metrics.png"));
             }
 
             var listeners = ProcessInspection.ListeningEndpoints(run.ProcessIds());
