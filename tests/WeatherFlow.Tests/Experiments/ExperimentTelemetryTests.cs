@@ -4,8 +4,8 @@ using WeatherFlow.Tests.Infrastructure;
 namespace WeatherFlow.Tests.Experiments;
 
 /// <summary>What the services export over OTLP while an experiment goes from the api through RabbitMQ to a trainer.</summary>
-[Collection(ExperimentResilienceCollection.Name)]
-public sealed class ExperimentTelemetryTests(TelemetryCompositionFixture composition) : IClassFixture<TelemetryCompositionFixture>
+[Collection(CompositionCollection.Name)]
+public sealed class ExperimentTelemetryTests(CompositionFixture composition)
 {
     private static readonly TimeSpan ExportWait = TimeSpan.FromSeconds(30);
 

@@ -12,6 +12,9 @@ public class CompositionFixture : IAsyncLifetime
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("weatherflow-tests-");
     private DistributedApplication? _app;
 
+    /// <summary>Every span and metric the composition's apps exported.</summary>
+    public OtlpCollector Collector { get; } = new();
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The composition has not started.");
 
     public async Task InitializeAsync()
@@ -19,8 +22,10 @@ public class CompositionFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartupTimeout);
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
             StateArguments(_state.FullName), timeout.Token);
-        // No dashboard runs under the testing builder, so no app is told to export telemetry to it.
+        // The apps export to the collector as they would to the dashboard, which does not run under the testing
+        // builder. The collector speaks OTLP/HTTP, so the launch profile's gRPC endpoint, which Aspire prefers, goes.
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = null;
+        appHost.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Collector.Endpoint.ToString().TrimEnd('/');
         Configure(appHost);
         _app = await appHost.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -43,5 +48,6 @@ public class CompositionFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
         _state.Delete(recursive: true);
+        Collector.Dispose();
     }
 }
