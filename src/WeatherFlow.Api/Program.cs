@@ -9,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseNoSniff();
 app.UseProblemDetailsForExceptions();
 app.UseContractCompatibility();
 

@@ -1,4 +1,6 @@
 using System.Net.ServerSentEvents;
+using System.Text.Unicode;
+using WeatherFlow.Api.Infrastructure;
 
 namespace WeatherFlow.Api.Apis;
 
@@ -8,7 +10,7 @@ public static class ExperimentsApi
 
     public static IEndpointRouteBuilder MapExperimentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/experiments").WithTags("Experiments");
+        var api = app.MapGroup("/api/experiments").WithTags("Experiments").AddEndpointFilter<JsonRequestBodyFilter>();
 
         api.MapPost("/", SubmitExperimentAsync)
             .WithName("SubmitExperiment")
@@ -54,6 +56,11 @@ public static class ExperimentsApi
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Request body too large",
                 detail: $"An experiment request must not exceed {maxBytes} bytes.");
+        }
+        if (!Utf8.IsValid(body))
+        {
+            // The reference's answer for bytes that do not decode.
+            return TypedResults.BadRequest(new DetailResponse("There was an error parsing the body"));
         }
         var read = ExperimentConfigReader.Read(body);
         if (!read.IsValid)

@@ -37,6 +37,10 @@ public static class ExperimentConfigReader
         {
             return Invalid(PydanticErrors.JsonInvalid(CharPosition(utf8Json, exception), "Extra data"));
         }
+        if (FirstUndecodableString(utf8Json) is { } at)
+        {
+            return Invalid(PydanticErrors.JsonInvalid(CharPosition(utf8Json, (int)at), "Invalid \\uXXXX escape"));
+        }
         return Read(body);
     }
 
@@ -64,6 +68,31 @@ public static class ExperimentConfigReader
     }
 
     private static ConfigReadResult Invalid(ConfigError error) => new(null, [error]);
+
+    /// <summary>
+    /// Where a string's escapes make no valid UTF-16, as a lone surrogate (<c>"\ud800"</c>) does; null when every
+    /// string decodes. Python reads such a string, but .NET cannot, and Postgres would refuse to store it, so it is
+    /// a JSON error here.
+    /// </summary>
+    private static long? FirstUndecodableString(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 64 });
+        while (reader.Read())
+        {
+            if (reader is { TokenType: JsonTokenType.String or JsonTokenType.PropertyName, ValueIsEscaped: true })
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return reader.TokenStartIndex;
+                }
+            }
+        }
+        return null;
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> utf8Json) => utf8Json.TrimStart(" \t\r\n"u8).IsEmpty;
 

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using WeatherFlow.Tests.Infrastructure;
+
+namespace WeatherFlow.Tests.Experiments;
+
+/// <summary>Requests an attacker or a broken client sends: each gets a clear 4xx, never a 500, and runs nothing.</summary>
+[Collection(CompositionCollection.Name)]
+public sealed class RequestHardeningTests(CompositionFixture composition)
+{
+    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+
+    public static TheoryData<string, byte[]> UndecodableBodies => new()
+    {
+        { "invalid byte in a string", Body("{\"dataset\":{\"variables\":[\"", [0xFF], "\"]}}") },
+        { "overlong encoding of '/'", Body("{\"dataset\":{\"webdatasetCache\":\"", [0xC0, 0xAF], "\"}}") },
+        { "truncated sequence", Body("{\"training\":{\"seed\":1},\"x\":\"", [0xE2, 0x82], "\"}") },
+    };
+
+    private static byte[] Body(string before, byte[] undecodable, string after) =>
+        [.. Encoding.UTF8.GetBytes(before), .. undecodable, .. Encoding.UTF8.GetBytes(after)];
+
+    [Theory]
+    [MemberData(nameof(UndecodableBodies))]
+    public async Task Undecodable_bytes_get_the_references_400(string name, byte[] body)
+    {
+        var newest = await NewestExperimentAsync();
+        using var content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } };
+        using var response = await _api.PostAsync(ExperimentsClient.Path, content);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {response.StatusCode}");
+        Assert.Equal("""{"detail":"There was an error parsing the body"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal(newest, await NewestExperimentAsync());
+    }
+
+    [Fact]
+    public async Task Lone_surrogate_escape_gets_422_json_invalid()
+    {
+        using var response = await _api.PostAsync(ExperimentsClient.Path,
+            new StringContent("""{"dataset":{"variables":["\ud800"]}}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail")[0];
+        Assert.Equal("json_invalid", error.GetProperty("type").GetString());
+        Assert.Equal("JSON decode error", error.GetProperty("msg").GetString());
+    }
+
+    public static TheoryData<string?> NonJsonContentTypes => new()
+    {
+        "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "garbage", null,
+    };
+
+    /// <summary>A page on another site can send these without a CORS preflight; none may start an experiment.</summary>
+    [Theory]
+    [MemberData(nameof(NonJsonContentTypes))]
+    public async Task Valid_body_sent_as_anything_but_json_gets_415_and_runs_nothing(string? contentType)
+    {
+        var newest = await NewestExperimentAsync();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(ExperimentRequests.Tiny(seed: 2901)));
+        if (contentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, ExperimentsClient.Path) { Content = content };
+        request.Headers.Add("Origin", "https://evil.example");
+        using var response = await _api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(newest, await NewestExperimentAsync());
+    }
+
+    [Fact]
+    public async Task Chunk_size_that_overflows_gets_400_problem_details()
+    {
+        var endpoint = composition.App.GetEndpoint(CompositionResources.Api);
+        using var client = new TcpClient();
+        await client.ConnectAsync(endpoint.Host, endpoint.Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST {ExperimentsClient.Path} HTTP/1.1\r\nHost: {endpoint.Authority}\r\nContent-Type: application/json\r\n" +
+            "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nFFFFFFFFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n"));
+        var answer = await new StreamReader(stream, Encoding.ASCII).ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 400 ", answer);
+        Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Responses_say_nosniff_and_name_no_server()
+    {
+        foreach (var path in (string[])["/api/health", ExperimentsClient.Path, "/api/experiments/not-an-id", "/nonexistent"])
+        {
+            using var response = await _api.GetAsync(path);
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.False(response.Headers.Contains("Server"), $"{path} names its server: {response.Headers.Server}");
+        }
+    }
+
+    private async Task<string?> NewestExperimentAsync()
+    {
+        using var list = JsonDocument.Parse(await _api.GetStringAsync($"{ExperimentsClient.Path}?limit=1"));
+        return list.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()).FirstOrDefault();
+    }
+}
