@@ -50,7 +50,8 @@ public static class LocalPostgresBuilderExtensions
                 }
                 context.Args.Add(server.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
             })
-            .WithHealthCheck(healthCheckKey);
+            .WithHealthCheck(healthCheckKey)
+            .WithRestartOnCrash();
     }
 
     /// <summary>

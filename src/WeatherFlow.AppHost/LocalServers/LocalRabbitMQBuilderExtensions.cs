@@ -72,6 +72,7 @@ public static class LocalRabbitMQBuilderExtensions
                 environment["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf");
             })
             .WithHealthCheck(healthCheckKey)
+            .WithRestartOnCrash()
             .WaitFor(epmd)
             .WithChildRelationship(epmd);
     }
@@ -91,6 +92,7 @@ public static class LocalRabbitMQBuilderExtensions
                 context.Args.Add("-address");
                 context.Args.Add("127.0.0.1");
             })
-            .WithHealthCheck(healthCheckKey);
+            .WithHealthCheck(healthCheckKey)
+            .WithRestartOnCrash();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WeatherFlow.ServiceDefaults;
 using WeatherFlow.Tests.Infrastructure;
 
@@ -116,6 +117,40 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
         var job = await experiments.GetJobAsync(id, timeout.Token);
         Assert.Equal(3, job.GetProperty("result").GetProperty("metrics").GetProperty("train").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Backing_servers_killed_during_runs_come_back_by_themselves_and_every_experiment_completes()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var ct = timeout.Token;
+        var experiments = new ExperimentsClient(_api);
+        var running = await experiments.StartAsync(ExperimentRequests.TenSeconds(seed: 2701), ct);
+        var accepted = new List<Guid> { running };
+        var seed = 2710;
+        foreach (var server in (string[])[CompositionResources.Cache, CompositionResources.Postgres, CompositionResources.Messaging])
+        {
+            accepted.Add(await experiments.StartAsync(ExperimentRequests.Tiny(seed: seed++), ct));
+            // SIGKILL, as the kernel's OOM killer or a crash would end it: no chance to shut down.
+            Process.GetProcessById(await ServerProcessIdAsync(server)).Kill();
+            await composition.App.ResourceNotifications.WaitForResourceAsync(server, e => e.Snapshot.State?.Text != KnownResourceStates.Running, ct);
+            await composition.App.ResourceNotifications.WaitForResourceAsync(server,
+                e => e.Snapshot is { State.Text: var state, HealthStatus: HealthStatus.Healthy } && state == KnownResourceStates.Running, ct);
+        }
+
+        foreach (var id in accepted)
+        {
+            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Status);
+        }
+    }
+
+    /// <summary>The server process itself: for RabbitMQ the Erlang VM under Debian's start script.</summary>
+    private async Task<int> ServerProcessIdAsync(string server)
+    {
+        var pid = Assert.Single(await composition.App.GetProcessIdsAsync(server));
+        return server == CompositionResources.Messaging
+            ? Assert.Single(ProcessInspection.Descendants([pid]), p => ProcessInspection.CommandLine(p) is [var program, ..] && program.EndsWith("beam.smp", StringComparison.Ordinal))
+            : pid;
     }
 
     private async Task<int> TrainerProcessIdAsync(string instanceId) =>
