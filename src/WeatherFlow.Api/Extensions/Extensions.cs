@@ -6,7 +6,9 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
+        // No retrying execution strategy here: with it a request waits about a minute while Postgres is down. The
+        // api answers 503 with Retry-After at once instead; its background work (migration, dispatch) retries itself.
+        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb", settings => settings.DisableRetry = true);
         // Redis only accelerates (cache, live events): without it the api still answers, so it is Degraded, not Unhealthy.
         builder.AddOptionalRedisClient("cache");
         builder.AddRabbitMqMessaging("messaging");
@@ -14,7 +16,7 @@ public static class Extensions
         builder.Services.AddOptions<ExperimentsOptions>().BindConfiguration(ExperimentsOptions.SectionName);
         builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration("ResultCache");
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ServiceUnavailable.AddRetryAfter);
         builder.Services.AddContractCors();
         builder.Services.AddNoServerBanner();
 

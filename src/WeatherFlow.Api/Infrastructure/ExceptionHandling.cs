@@ -9,7 +9,7 @@ public static class ExceptionHandling
 {
     /// <summary>
     /// Unexpected exceptions answer ProblemDetails. A dependency that is down (Postgres, or Redis where it is
-    /// required) is 503, so clients retry rather than report a bug; malformed HTTP keeps its 4xx.
+    /// required) is 503 with Retry-After, so clients retry rather than report a bug; malformed HTTP keeps its 4xx.
     /// </summary>
     public static WebApplication UseProblemDetailsForExceptions(this WebApplication app)
     {
@@ -22,6 +22,8 @@ public static class ExceptionHandling
         BadHttpRequestException badRequest => badRequest.StatusCode,
         DbException or DbUpdateException or RetryLimitExceededException or RedisException or TimeoutException
             => StatusCodes.Status503ServiceUnavailable,
+        // EF Core wraps a transient database failure this way when no retrying strategy is configured.
+        InvalidOperationException { InnerException: DbException } => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

@@ -93,6 +93,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         {
             id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2301), timeout.Token);
             Assert.Equal("queued", (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("status").GetString());
+            await HealthBecomesAsync(HttpStatusCode.ServiceUnavailable, timeout.Token);
         }
         finally
         {
@@ -100,6 +101,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         }
 
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        await HealthBecomesAsync(HttpStatusCode.OK, timeout.Token);
     }
 
     [Fact]
@@ -111,8 +113,20 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
 
         await composition.App.StopResourceAsync(CompositionResources.Postgres, timeout.Token);
-        await composition.App.StartResourceAsync(CompositionResources.Postgres, timeout.Token);
+        try
+        {
+            await HealthBecomesAsync(HttpStatusCode.ServiceUnavailable, timeout.Token);
+            using var whileDown = await _api.GetAsync($"{ExperimentsClient.Path}/{id}", timeout.Token);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown.StatusCode);
+            Assert.Equal("application/problem+json", whileDown.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(whileDown.Headers.RetryAfter);
+        }
+        finally
+        {
+            await composition.App.StartResourceAsync(CompositionResources.Postgres, CancellationToken.None);
+        }
         await composition.App.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Postgres, timeout.Token);
+        await HealthBecomesAsync(HttpStatusCode.OK, timeout.Token);
 
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
         var job = await experiments.GetJobAsync(id, timeout.Token);
@@ -141,6 +155,28 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         foreach (var id in accepted)
         {
             Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Status);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the api's and a trainer's <c>/health</c> both answer <paramref name="status"/> and fails if that
+    /// takes more than 15 s: an orchestrator routes by it, so it must follow a dependency's death and return.
+    /// </summary>
+    private async Task HealthBecomesAsync(HttpStatusCode status, CancellationToken ct)
+    {
+        using var trainer = composition.App.CreateHttpClient(CompositionResources.Trainer);
+        var waited = Stopwatch.StartNew();
+        foreach (var client in (HttpClient[])[_api, trainer])
+        {
+            HttpStatusCode? seen = null;
+            while (seen != status)
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(15), $"/health still answers {seen}, not {status}, after {waited.Elapsed.TotalSeconds:F0} s");
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+                using var response = await client.SendAsync(request, ct);
+                seen = response.StatusCode;
+                await Task.Delay(200, ct);
+            }
         }
     }
 
