@@ -22,8 +22,8 @@ public static class ExceptionHandling
         BadHttpRequestException badRequest => badRequest.StatusCode,
         DbException or DbUpdateException or RetryLimitExceededException or RedisException or TimeoutException
             => StatusCodes.Status503ServiceUnavailable,
-        // EF Core wraps a transient database failure this way when no retrying strategy is configured.
-        InvalidOperationException { InnerException: DbException } => StatusCodes.Status503ServiceUnavailable,
+        // EF Core wraps a transient database failure this way when its strategy does not (or no longer) retry.
+        InvalidOperationException { InnerException: DbException or DbUpdateException } => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

@@ -161,6 +161,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     /// <summary>
     /// Waits until the api's and a trainer's <c>/health</c> both answer <paramref name="status"/> and fails if that
     /// takes more than 15 s: an orchestrator routes by it, so it must follow a dependency's death and return.
+    /// <c>/alive</c> is about the process only, so it says 200 all along.
     /// </summary>
     private async Task HealthBecomesAsync(HttpStatusCode status, CancellationToken ct)
     {
@@ -175,6 +176,8 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
                 using var response = await client.SendAsync(request, ct);
                 seen = response.StatusCode;
+                using var alive = await client.GetAsync("/alive", ct);
+                Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
                 await Task.Delay(200, ct);
             }
         }
