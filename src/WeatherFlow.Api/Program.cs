@@ -11,6 +11,7 @@ var app = builder.Build();
 
 app.UseNoSniff();
 app.UseProblemDetailsForExceptions();
+app.UseRequestSizeLimits();
 app.UseContractCompatibility();
 
 app.MapDefaultEndpoints();

@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ServiceUnavailable.AddRetryAfter);
         builder.Services.AddContractCors();
         builder.Services.AddNoServerBanner();
+        builder.Services.AddRequestSizeLimits();
 
         // Registered first: hosted services start in order, so nothing queries the database before it is migrated.
         builder.Services.AddHostedService<DatabaseMigrationService>();

@@ -91,6 +91,26 @@ public sealed class RequestHardeningTests(CompositionFixture composition)
     }
 
     [Fact]
+    public async Task Ten_kilobyte_id_gets_414_problem_details()
+    {
+        using var response = await _api.GetAsync($"{ExperimentsClient.Path}/{new string('a', 10 * 1024)}");
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Sixty_four_kilobyte_header_gets_431_problem_details()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/health");
+        request.Headers.Add("X-Padding", new string('a', 64 * 1024));
+        using var response = await _api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Responses_say_nosniff_and_name_no_server()
     {
         foreach (var path in (string[])["/api/health", ExperimentsClient.Path, "/api/experiments/not-an-id", "/nonexistent"])

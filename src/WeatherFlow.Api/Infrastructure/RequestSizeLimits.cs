@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace WeatherFlow.Api.Infrastructure;
+
+/// <summary>
+/// A request line or headers over the limits get 414 or 431 ProblemDetails. Kestrel enforces such limits itself
+/// but answers with an empty body before any middleware runs, so it is given room to pass them up to 8 times over
+/// and the limits are enforced here instead, where the answer can say what was wrong.
+/// </summary>
+public static class RequestSizeLimits
+{
+    public const int MaxRequestTargetBytes = 8 * 1024;
+    public const int MaxHeadersBytes = 32 * 1024;
+
+    public static IServiceCollection AddRequestSizeLimits(this IServiceCollection services) =>
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = 8 * MaxRequestTargetBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 8 * MaxHeadersBytes;
+        });
+
+    public static WebApplication UseRequestSizeLimits(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget.Length > MaxRequestTargetBytes)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status414UriTooLong, title: "URI too long",
+                    detail: $"The request target must not exceed {MaxRequestTargetBytes} bytes.").ExecuteAsync(context);
+                return;
+            }
+            if (request.Headers.Sum(header => header.Key.Length + header.Value.Sum(value => value?.Length ?? 0)) > MaxHeadersBytes)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge, title: "Request headers too large",
+                    detail: $"The request headers must not exceed {MaxHeadersBytes} bytes in all.").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+        return app;
+    }
+}
