@@ -29,7 +29,8 @@ public static class Extensions
         return builder;
     }
 
-    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long any health check may take before it counts as failed.</summary>
+    internal static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

@@ -16,8 +16,6 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class RabbitMqMessagingExtensions
 {
-    private static readonly TimeSpan BrokerCheckTimeout = TimeSpan.FromSeconds(5);
-
     public static void AddRabbitMqMessaging(
         this IHostApplicationBuilder builder,
         string connectionName,
@@ -45,14 +43,14 @@ public static class RabbitMqMessagingExtensions
         IConnection? connection = null;
         builder.Services.AddHealthChecks().AddRabbitMQ(async _ =>
         {
-            using var deadline = new CancellationTokenSource(BrokerCheckTimeout);
+            using var deadline = new CancellationTokenSource(Extensions.HealthCheckTimeout);
             return connection ??= await new ConnectionFactory
             {
                 Uri = new Uri(connectionString!),
-                RequestedConnectionTimeout = BrokerCheckTimeout,
-                HandshakeContinuationTimeout = BrokerCheckTimeout,
+                RequestedConnectionTimeout = Extensions.HealthCheckTimeout,
+                HandshakeContinuationTimeout = Extensions.HealthCheckTimeout,
             }.CreateConnectionAsync(deadline.Token);
-        }, name: "rabbitmq", tags: ["ready"], timeout: BrokerCheckTimeout);
+        }, name: "rabbitmq", tags: ["ready"]);
 
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource(DiagnosticHeaders.DefaultListenerName))

@@ -48,8 +48,7 @@ internal sealed class CrashedServerRestarter(
     }
 
     private static bool Crashed(string? previous, CustomResourceSnapshot snapshot) =>
-        previous is not null
-        && (previous == KnownResourceStates.Running || previous == KnownResourceStates.Starting)
+        (previous == KnownResourceStates.Running || previous == KnownResourceStates.Starting)
         && (snapshot.State?.Text == KnownResourceStates.Exited || snapshot.State?.Text == KnownResourceStates.Finished
             || snapshot.State?.Text == KnownResourceStates.FailedToStart);
 

@@ -39,7 +39,7 @@ public sealed class ExperimentPageTests(CompositionFixture composition, ITestOut
         var experimentPath = new Uri(page.Url).AbsolutePath;
         Assert.Matches("^/experiments/[0-9a-f-]{36}$", experimentPath);
         await pages.WaitForFinalStateAsync();
-        var screenshot = ScreenshotPath("experiment.png");
+        var screenshot = Screenshots.PathOf("experiment.png");
         await pages.ScreenshotAsync(screenshot);
         output.WriteLine($"screenshot: {screenshot}");
         var progress = pages.ProgressSeen.ToArray();
@@ -52,12 +52,5 @@ public sealed class ExperimentPageTests(CompositionFixture composition, ITestOut
         Assert.Equal(new[] { "t@500" }, await pages.ChannelNamesAsync());
         Assert.Equal(new[] { 32, 32, 32 }, await pages.HeatmapWidthsAsync());
         Assert.Equal("completed", await pages.ListedStatusAsync(experimentPath));
-    }
-
-    private static string ScreenshotPath(string name)
-    {
-        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "Browser");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, name);
     }
 }

@@ -65,7 +65,7 @@ public sealed class RunModeTests(ITestOutputHelper output)
         string[] everyResourceRunning = [.. ((string[])[Postgres, WeatherDb, Cache, Messaging, MessagingEpmd, Api, $"{Trainer}-*", $"{Trainer}-*", Web])
             .Select(name => $"{name} {KnownResourceStates.Running}").Order()];
         var shown = await dashboard.WaitForResourcesAsync(everyResourceRunning, Trainer, ct);
-        await dashboard.ScreenshotAsync(ScreenshotPath("dashboard.png"));
+        await dashboard.ScreenshotAsync(Screenshots.PathOf("dashboard.png"));
         Assert.Equal(everyResourceRunning, shown);
 
         // One trace from the api's POST through RabbitMQ to the trainer's run, as the dashboard shows it.
@@ -73,7 +73,7 @@ public sealed class RunModeTests(ITestOutputHelper output)
         Assert.Equal(System.Net.HttpStatusCode.OK, completed.StatusCode);
         var trace = await dashboard.WaitForRowAsync("/traces", row => row.Contains("POST", StringComparison.Ordinal)
             && row.Contains($"{Api} ", StringComparison.Ordinal) && row.Contains($"{Trainer}-", StringComparison.Ordinal), ct);
-        await dashboard.ScreenshotAsync(ScreenshotPath("dashboard-traces.png"));
+        await dashboard.ScreenshotAsync(Screenshots.PathOf("dashboard-traces.png"));
         Assert.NotNull(trace);
         output.WriteLine($"dashboard trace: {trace}");
 
@@ -84,7 +84,7 @@ public sealed class RunModeTests(ITestOutputHelper output)
         Assert.NotNull(log);
         Assert.True(await dashboard.WaitForTextAsync(
             $"/metrics/resource/{trainer}?meter={ExperimentTelemetryName.Value}&instrument=weatherflow.experiments.run_time", "Wall time of experiment runs", ct));
-        await dashboard.ScreenshotAsync(ScreenshotPath("dashboard-metrics.png"));
+        await dashboard.ScreenshotAsync(Screenshots.PathOf("dashboard-metrics.png"));
     }
 
     /// <summary>SIGTERM, as Ctrl+C or a service manager sends: every process of the run is gone soon after.</summary>
@@ -106,12 +106,5 @@ public sealed class RunModeTests(ITestOutputHelper output)
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(projectPath)!, "Properties", "launchSettings.json")));
         return new Uri(settings.RootElement.GetProperty("profiles").GetProperty("http").GetProperty("applicationUrl").GetString()!);
-    }
-
-    private static string ScreenshotPath(string name)
-    {
-        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "Browser");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, name);
     }
 }
