@@ -1,5 +1,6 @@
 using System.Text;
 using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.ReferenceWireFormat;
 
 namespace WeatherFlow.Benchmarks;
 

@@ -30,9 +30,9 @@ internal static class BenchmarkRunner
 
     public static int RunCase(BenchmarkCase benchmark, int threads)
     {
-        var engine = new ExperimentEngine(new ExperimentEngineOptions { Threads = threads });
+        var engine = new ExperimentEngine(new EngineOptions { Threads = threads });
         var warmUp = Stopwatch.StartNew();
-        engine.Run(BenchmarkCase.WarmUp.Config(), null, CancellationToken.None);
+        engine.Run(Guid.Empty, BenchmarkCase.WarmUp.Config(), null, CancellationToken.None);
         var warmUpSeconds = warmUp.Elapsed.TotalSeconds;
 
         var config = benchmark.Config();
@@ -51,7 +51,7 @@ internal static class BenchmarkRunner
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var result = engine.Run(config, null, CancellationToken.None);
+        var result = engine.Run(Guid.Empty, config, null, CancellationToken.None);
         return (result, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
     }
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Training.Data;
+using WeatherFlow.Training.Learning;
 using WeatherFlow.Training.Models;
 using WeatherFlow.Training.Results;
-using WeatherFlow.Training.Training;
 using static TorchSharp.torch;
 
 namespace WeatherFlow.Training;
@@ -12,20 +12,23 @@ namespace WeatherFlow.Training;
 /// Runs one experiment on the calling thread: config in, progress out, result back. Cancellation is honoured at
 /// every batch boundary (and between solver steps) by throwing <see cref="OperationCanceledException"/>; a config
 /// that cannot train throws <see cref="ExperimentFailedException"/>. The same config and thread count give the same
-/// result, apart from <c>experimentId</c> and <c>execution.durationSeconds</c>.
+/// result, apart from <c>execution.durationSeconds</c>.
 /// </summary>
-public sealed class ExperimentEngine(ExperimentEngineOptions options)
+public sealed class ExperimentEngine(EngineOptions options)
 {
-    public ExperimentResult Run(ExperimentConfig config, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    public ExperimentResult Run(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         var started = Stopwatch.GetTimestamp();
-        ConfigCheck.EnsureValid(config);
+        if (config.FindViolations() is [_, ..] violations)
+        {
+            throw new ExperimentFailedException($"Invalid experiment config: {string.Join("; ", violations)}");
+        }
         cancellationToken.ThrowIfCancellationRequested();
         TorchThreads.Use(options.Threads);
         try
         {
-            return Execute(config, progress, started, cancellationToken);
+            return Execute(experimentId, config, progress, started, cancellationToken);
         }
         finally
         {
@@ -33,7 +36,7 @@ public sealed class ExperimentEngine(ExperimentEngineOptions options)
         }
     }
 
-    private static ExperimentResult Execute(ExperimentConfig config, IProgress<TrainingProgress>? progress, long started, CancellationToken cancellationToken)
+    private static ExperimentResult Execute(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress>? progress, long started, CancellationToken cancellationToken)
     {
         var training = config.Training;
         var tracker = new ProgressTracker(progress, training.Epochs,
@@ -48,7 +51,7 @@ public sealed class ExperimentEngine(ExperimentEngineOptions options)
         cancellationToken.ThrowIfCancellationRequested();
         tracker.Predicting();
         var forecast = Forecast.Run(config, data, model, cancellationToken);
-        var result = ResultBuilder.Build(config, data, forecast, train, validation, Stopwatch.GetElapsedTime(started));
+        var result = ResultBuilder.Build(experimentId, config, data, forecast, train, validation, Stopwatch.GetElapsedTime(started));
         tracker.Completed();
         return result;
     }

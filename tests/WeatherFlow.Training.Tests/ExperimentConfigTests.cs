@@ -1,5 +1,6 @@
 using System.Text;
 using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.ReferenceWireFormat;
 
 namespace WeatherFlow.Training.Tests;
 
@@ -83,11 +84,43 @@ public sealed class ExperimentConfigTests
     [Fact]
     public void A_config_built_in_code_is_checked_by_the_engine_before_any_tensor_exists()
     {
-        var config = TestConfigs.Tiny() with { Training = TestConfigs.Tiny().Training with { Epochs = 50, LossType = "l7" } };
+        var tiny = TestConfigs.Tiny();
+        var config = tiny with
+        {
+            Dataset = tiny.Dataset with { GridSize = new GridSize(8, 15) },
+            Model = tiny.Model with { UseAttention = true, HiddenDim = 36 },
+            Training = tiny.Training with { LossType = "l7" },
+        };
 
-        var failure = Assert.Throws<ExperimentFailedException>(() => TestConfigs.Engine().Run(config, null, CancellationToken.None));
+        var failure = Assert.Throws<ExperimentFailedException>(() => TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None));
 
-        Assert.Contains("training.epochs: Input should be less than or equal to 6", failure.Message);
-        Assert.Contains("training.lossType: Value error, Unsupported loss 'l7'", failure.Message);
+        Assert.Equal(
+            "Invalid experiment config: model.hiddenDim: hiddenDim must be divisible by 8 (the attention heads) when useAttention is true; "
+            + "dataset.gridSize: the grid needs at least 4 × 4 points and an even number of longitudes; training.lossType: unknown loss 'l7'",
+            failure.Message);
+    }
+
+    [Fact]
+    public void Engine_invariants_hold_for_every_config_the_reader_accepts_and_are_its_cross_field_rules()
+    {
+        Assert.Empty(TestConfigs.Read("{}").FindViolations());
+        Assert.Empty(TestConfigs.Tiny().FindViolations());
+        var read = ExperimentConfigReader.Read("""{"model":{"useAttention":true,"hidden_dim":36}}"""u8);
+
+        var error = Assert.Single(read.Errors);
+        Assert.Equal(("value_error", "body.model.hiddenDim", 36), (error.Type, string.Join('.', error.Loc), error.Input?.GetInt32()));
+        Assert.Equal("Value error, hiddenDim must be divisible by 8 (the attention heads) when useAttention is true", error.Msg);
+    }
+
+    [Fact]
+    public void Canonical_json_reads_back_to_an_equal_config_with_the_same_hash()
+    {
+        var config = TestConfigs.Read("""{"dataset":{"variables":["u","v"],"pressureLevels":[850,300]},"training":{"learningRate":0.001}}""");
+
+        var readBack = ExperimentConfig.FromCanonicalJson(config.ToCanonicalJson());
+
+        Assert.Equal(config.ToCanonicalJson(), readBack.ToCanonicalJson());
+        Assert.Equal(config.ComputeHash(), readBack.ComputeHash());
+        Assert.Equal(["u", "v"], readBack.Dataset.Variables);
     }
 }

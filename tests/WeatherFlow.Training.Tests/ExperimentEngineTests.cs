@@ -10,8 +10,8 @@ public sealed class ExperimentEngineTests
     {
         var config = TestConfigs.Tiny();
 
-        var first = Serialize(TestConfigs.Engine().Run(config, null, CancellationToken.None));
-        var second = Serialize(TestConfigs.Engine().Run(config, null, CancellationToken.None));
+        var first = Serialize(TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None));
+        var second = Serialize(TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None));
 
         Assert.Equal(first, second);
     }
@@ -22,8 +22,8 @@ public sealed class ExperimentEngineTests
         var config = TestConfigs.Tiny();
         var reseeded = config with { Training = config.Training with { Seed = 7 } };
 
-        var first = TestConfigs.Engine().Run(config, null, CancellationToken.None);
-        var second = TestConfigs.Engine().Run(reseeded, null, CancellationToken.None);
+        var first = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
+        var second = TestConfigs.Engine().Run(Guid.Empty, reseeded, null, CancellationToken.None);
 
         Assert.NotEqual(first.Metrics.Train[0].FlowLoss, second.Metrics.Train[0].FlowLoss);
     }
@@ -37,7 +37,7 @@ public sealed class ExperimentEngineTests
              "training":{"epochs":5,"batchSize":8,"learningRate":0.005,"rolloutWeight":0,"objective":"rectified","solverMethod":"midpoint","timeSteps":3}}
             """);
 
-        var train = TestConfigs.Engine().Run(config, null, CancellationToken.None).Metrics.Train;
+        var train = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Metrics.Train;
 
         Assert.Equal(5, train.Count);
         Assert.True(train[^1].FlowLoss < 0.5 * train[0].FlowLoss, $"flow loss went {train[0].FlowLoss} → {train[^1].FlowLoss}");
@@ -55,7 +55,7 @@ public sealed class ExperimentEngineTests
             }
         });
 
-        Assert.ThrowsAny<OperationCanceledException>(() => TestConfigs.Engine().Run(TestConfigs.Tiny(), progress, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(), progress, cancellation.Token));
 
         var batches = progress.Reports.Where(r => r.Batch > 0).ToList();
         var only = Assert.Single(batches);
@@ -69,7 +69,7 @@ public sealed class ExperimentEngineTests
     {
         var progress = new RecordingProgress();
 
-        TestConfigs.Engine().Run(TestConfigs.Tiny(), progress, CancellationToken.None);
+        TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(), progress, CancellationToken.None);
 
         var phases = progress.Reports.Select(r => r.Phase).Distinct().ToList();
         Assert.Equal([TrainingPhase.Data, TrainingPhase.Training, TrainingPhase.Validation, TrainingPhase.Prediction, TrainingPhase.Completed], phases);
@@ -84,7 +84,7 @@ public sealed class ExperimentEngineTests
     [InlineData("grid", "midpoint")]
     public void Each_backbone_trains_and_predicts(string backbone, string solver)
     {
-        var result = TestConfigs.Engine().Run(TestConfigs.Tiny(backbone, solver), null, CancellationToken.None);
+        var result = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(backbone, solver), null, CancellationToken.None);
 
         Assert.All(result.Metrics.Train, epoch => Assert.True(double.IsFinite(epoch.Loss)));
         Assert.Equal(2, result.Prediction.Channels.Count);
@@ -108,7 +108,7 @@ public sealed class ExperimentEngineTests
              "inference":{"tileSizeLat":5,"tileSizeLon":7,"tileOverlap":2}}
             """);
 
-        var result = TestConfigs.Engine().Run(config, null, CancellationToken.None);
+        var result = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
 
         var final = result.Prediction.Channels[0].Trajectory[^1].Data;
         Assert.Equal(8, final.Count);
@@ -124,7 +124,7 @@ public sealed class ExperimentEngineTests
              "simulation":{"core":"anelastic-3d"}}
             """);
 
-        var result = TestConfigs.Engine().Run(config, null, CancellationToken.None);
+        var result = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
 
         Assert.Equal([16, 32], result.LodPreview.ChunkShape);
         Assert.Equal(317, result.LodPreview.Tiles.Count);

@@ -1,4 +1,4 @@
-using WeatherFlow.Training.Training;
+using WeatherFlow.Training.Learning;
 
 namespace WeatherFlow.Training.Tests;
 

@@ -99,11 +99,11 @@ public sealed class OdeSolverTests
         Tensor Loss(Tensor final) => final.square().mean();
         var times = Times(6, 1);
 
-        var small = new WeatherFlow.Training.Training.RolloutGradient(method, 32, new(4, 8));
+        var small = new WeatherFlow.Training.Learning.RolloutGradient(method, 32, new(4, 8));
         var fitting = small.Backpropagate(Field, ones(2), times, Loss, 0.5, CancellationToken.None);
         var direct = theta.grad!.clone();
         theta.grad!.zero_();
-        var huge = new WeatherFlow.Training.Training.RolloutGradient(method, 512, new(128, 256));
+        var huge = new WeatherFlow.Training.Learning.RolloutGradient(method, 512, new(128, 256));
         var checkpointed = huge.Backpropagate(Field, ones(2), times, Loss, 0.5, CancellationToken.None);
 
         Assert.Equal(fitting.item<float>(), checkpointed.item<float>(), 1e-6);

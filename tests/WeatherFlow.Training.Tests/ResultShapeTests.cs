@@ -22,7 +22,9 @@ public sealed class ResultShapeTests
             {"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":4,"valSamples":4},
              "model":{"backbone":"grid","hiddenDim":32,"nLayers":1},"training":{"epochs":1,"batchSize":2,"solverMethod":"rk4"}}
             """);
-        var result = TestConfigs.Engine().Run(config, null, CancellationToken.None);
+        var experimentId = Guid.CreateVersion7();
+        var result = TestConfigs.Engine().Run(experimentId, config, null, CancellationToken.None);
+        Assert.Equal(experimentId.ToString(), result.ExperimentId);
         using var ours = JsonDocument.Parse(JsonSerializer.Serialize(result, ExperimentJson.Options));
 
         var expected = KeyPaths(example.RootElement).ToList();

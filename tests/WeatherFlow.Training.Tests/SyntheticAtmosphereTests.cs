@@ -27,7 +27,7 @@ public sealed class SyntheticAtmosphereTests
     public void Seeded_draws_reproduce_the_reference_servers_dataset_summary()
     {
         // example-response.json's datasetSummary: PyTorch's CPU generator with the same seeds gives the same fields.
-        var result = TestConfigs.Engine().Run(TestConfigs.Read("""
+        var result = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Read("""
             {"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":8,"valSamples":4},
              "model":{"backbone":"grid","hiddenDim":32,"nLayers":1},"training":{"epochs":1,"batchSize":8,"rolloutWeight":0,"timeSteps":3}}
             """), null, CancellationToken.None);

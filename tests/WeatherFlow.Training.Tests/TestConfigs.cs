@@ -1,5 +1,6 @@
 using System.Text;
 using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.ReferenceWireFormat;
 
 namespace WeatherFlow.Training.Tests;
 
@@ -19,5 +20,5 @@ internal static class TestConfigs
          "training":{"epochs":2,"batchSize":4,"solverMethod":"{{{solver}}}","timeSteps":3}}
         """);
 
-    public static ExperimentEngine Engine() => new(new ExperimentEngineOptions { Threads = 1 });
+    public static ExperimentEngine Engine() => new(new EngineOptions { Threads = 1 });
 }

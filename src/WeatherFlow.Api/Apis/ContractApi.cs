@@ -11,7 +11,7 @@ public static class ContractApi
             .DisableHttpMetrics()
             .WithName("GetApiHealth")
             .WithSummary("Liveness as the reference contract reports it: {\"status\":\"ok\"}");
-        api.MapGet("/options", () => TypedResults.Ok(ServerOptions.Document))
+        api.MapGet("/options", () => TypedResults.Ok(OptionsDocument.Current))
             .WithName("GetOptions")
             .WithSummary("The choices an experiment config offers");
         return app;

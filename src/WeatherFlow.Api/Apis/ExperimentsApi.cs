@@ -46,7 +46,7 @@ public static class ExperimentsApi
         ExperimentSubmitter submitter,
         ExperimentWatcher watcher,
         ExperimentQueries queries,
-        IOptions<ExperimentsOptions> options,
+        IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
     {
         var maxBytes = options.Value.MaxRequestBodyBytes;
@@ -95,7 +95,7 @@ public static class ExperimentsApi
 
     public static async Task<Ok<List<ExperimentJobSummary>>> ListExperimentsAsync(
         ExperimentQueries queries,
-        IOptions<ExperimentsOptions> options,
+        IOptions<ApiOptions> options,
         CancellationToken cancellationToken,
         int? limit = null)
     {

@@ -14,7 +14,7 @@ public sealed class ExperimentCanceller(
     IPublishEndpoint publisher,
     ExperimentEventChannel events,
     ExperimentsTelemetry telemetry,
-    IOptions<ExperimentsOptions> options,
+    IOptions<ApiOptions> options,
     TimeProvider time,
     ILogger<ExperimentCanceller> logger)
 {

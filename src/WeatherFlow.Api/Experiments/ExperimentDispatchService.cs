@@ -11,7 +11,7 @@ namespace WeatherFlow.Api.Experiments;
 public sealed class ExperimentDispatchService(
     ExperimentDispatchQueue queue,
     IServiceScopeFactory scopes,
-    IOptions<ExperimentsOptions> options,
+    IOptions<ApiOptions> options,
     TimeProvider time,
     ILogger<ExperimentDispatchService> logger) : BackgroundService
 {

@@ -55,6 +55,6 @@ public sealed class ExperimentSubmitter(
         experiment.StartedAt = now;
         experiment.FinishedAt = now;
         experiment.Result = ResultDocument.WithExperimentId(cachedResult, experiment.Id);
-        experiment.EpochMetrics = EpochMetricsReader.Read(experiment.Id, experiment.Result);
+        experiment.EpochMetrics = ExperimentEpochMetric.From(experiment.Id, cachedResult);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace WeatherFlow.Api.Experiments;
 
 /// <summary>Serialised jobs in a final state (immutable, up to a few MB each with the result), bounded by size.</summary>
-public sealed class FinishedJobCache(IOptions<ExperimentsOptions> options) : IDisposable
+public sealed class FinishedJobCache(IOptions<ApiOptions> options) : IDisposable
 {
     private readonly MemoryCache _jobs = new(new MemoryCacheOptions { SizeLimit = options.Value.FinishedJobCacheBytes });
 

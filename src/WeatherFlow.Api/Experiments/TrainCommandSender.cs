@@ -7,7 +7,7 @@ public sealed class TrainCommandSender(
     IBusControl bus,
     ISendEndpointProvider sendEndpoints,
     WeatherDbContext db,
-    IOptions<ExperimentsOptions> options,
+    IOptions<ApiOptions> options,
     TimeProvider time,
     ILogger<TrainCommandSender> logger)
 {

@@ -6,7 +6,8 @@ namespace WeatherFlow.Contracts.Experiments;
 
 /// <summary>
 /// What an experiment computes: the reference server's <c>ExperimentConfig</c> with every default filled in.
-/// Read untrusted JSON with <see cref="ExperimentConfigReader"/>, which enforces the contract's bounds.
+/// Requests become one at the api's edge through <see cref="ReferenceWireFormat.ExperimentConfigReader"/>; from
+/// there it travels typed, as its canonical JSON in messages and rows.
 /// </summary>
 public sealed record ExperimentConfig
 {
@@ -19,6 +20,14 @@ public sealed record ExperimentConfig
     /// <summary>The fully defaulted config as compact camelCase JSON in declaration order: equal configs give equal text.</summary>
     public string ToCanonicalJson() => JsonSerializer.Serialize(this, ExperimentJsonContext.Default.ExperimentConfig);
 
+    /// <summary>Reads back what <see cref="ToCanonicalJson"/> wrote; no request rules apply, the text was valid when written.</summary>
+    public static ExperimentConfig FromCanonicalJson(string json) =>
+        JsonSerializer.Deserialize(json, ExperimentJsonContext.Default.ExperimentConfig)
+        ?? throw new JsonException("A canonical experiment config is a JSON object, not null.");
+
     /// <summary>Lower-case hex SHA-256 of <see cref="ToCanonicalJson"/>; runs are deterministic, so it keys the result cache.</summary>
     public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson())));
+
+    /// <summary>Every rule this config breaks that would make training fail or misbehave; empty for a trainable config.</summary>
+    public IReadOnlyList<ConfigViolation> FindViolations() => ConfigInvariants.Find(this);
 }

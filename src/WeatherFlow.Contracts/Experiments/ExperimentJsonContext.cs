@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WeatherFlow.Contracts.ReferenceWireFormat;
 
 namespace WeatherFlow.Contracts.Experiments;
 
@@ -9,6 +10,7 @@ namespace WeatherFlow.Contracts.Experiments;
     Converters = [typeof(PythonFloatConverter)])]
 [JsonSerializable(typeof(ExperimentConfig))]
 [JsonSerializable(typeof(ExperimentResult))]
+[JsonSerializable(typeof(ResultMetrics))]
 [JsonSerializable(typeof(TrainingProgress))]
 [JsonSerializable(typeof(IReadOnlyList<ConfigError>))]
 internal sealed partial class ExperimentJsonContext : JsonSerializerContext;

@@ -3,7 +3,7 @@ namespace WeatherFlow.Contracts.Experiments;
 public sealed record ModelConfig
 {
     /// <summary><c>grid</c> or <c>icosahedral</c>; the reference advertises icosahedral as its default but cannot run it.</summary>
-    public string Backbone { get; init; } = ExperimentOptions.Icosahedral;
+    public string Backbone { get; init; } = ConfigChoices.Icosahedral;
     public int HiddenDim { get; init; } = 96;
     public int NLayers { get; init; } = 3;
     public bool UseAttention { get; init; } = true;

@@ -2,10 +2,10 @@ namespace WeatherFlow.Contracts.Experiments;
 
 public sealed record SimulationConfig
 {
-    public string Core { get; init; } = ExperimentOptions.ShallowWater;
+    public string Core { get; init; } = ConfigChoices.ShallowWater;
 
     /// <summary>Any tier but <c>custom</c> overrides the dataset's grid size.</summary>
-    public string ResolutionTier { get; init; } = ExperimentOptions.CustomTier;
+    public string ResolutionTier { get; init; } = ConfigChoices.CustomTier;
 
     /// <summary>Free text; only <c>parametric</c> changes the data (halves the base state).</summary>
     public string InitialSource { get; init; } = "reanalysis";

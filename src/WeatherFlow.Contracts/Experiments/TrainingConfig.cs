@@ -5,9 +5,9 @@ public sealed record TrainingConfig
     public int Epochs { get; init; } = 2;
     public int BatchSize { get; init; } = 8;
     public double LearningRate { get; init; } = 5e-4;
-    public string SolverMethod { get; init; } = ExperimentOptions.Dopri5;
+    public string SolverMethod { get; init; } = ConfigChoices.Dopri5;
     public int TimeSteps { get; init; } = 5;
-    public string LossType { get; init; } = ExperimentOptions.Mse;
+    public string LossType { get; init; } = ConfigChoices.Mse;
     public int Seed { get; init; } = 42;
     public double DynamicsScale { get; init; } = 0.15;
     public int RolloutSteps { get; init; } = 3;
@@ -19,5 +19,5 @@ public sealed record TrainingConfig
     /// proper rectified flow: the model sees x_t = (1 − t)·x0 + t·x1 and learns x1 − x0, and sample 0's rollout is
     /// compared with its own target.
     /// </summary>
-    public string Objective { get; init; } = ExperimentOptions.ReferenceObjective;
+    public string Objective { get; init; } = ConfigChoices.ReferenceObjective;
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using System.Text.Json;
 
 namespace WeatherFlow.Trainer.Consumers;
 
@@ -51,16 +51,15 @@ public sealed class TrainExperimentConsumer(
         var started = time.GetTimestamp();
         try
         {
-            string resultJson;
+            ExperimentResult result;
             await using (var progress = new ProgressReporter(store, events, time, options.Value.ProgressInterval, experimentId, runId, run))
             {
-                var config = ExperimentConfigReader.Read(Encoding.UTF8.GetBytes(message.ConfigJson)).Config
-                    ?? throw new ExperimentFailedException("The stored experiment config is not valid.");
-                resultJson = await runner.RunAsync(experimentId, config, progress, run.Token);
+                result = await runner.RunAsync(experimentId, ExperimentConfig.FromCanonicalJson(message.ConfigJson), progress, run.Token);
             }
+            var resultJson = JsonSerializer.Serialize(result, ExperimentJson.Options);
             // Cached before it is stored, so a client that sees "completed" and repeats the config hits the cache.
             await cache.SetAsync(message.ConfigHash, resultJson);
-            if (await store.CompleteAsync(experimentId, runId, resultJson))
+            if (await store.CompleteAsync(experimentId, runId, result, resultJson))
             {
                 telemetry.Completed.Add(1);
                 telemetry.RunTime.Record(time.GetElapsedTime(started).TotalSeconds);

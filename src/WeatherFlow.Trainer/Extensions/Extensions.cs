@@ -34,7 +34,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExperimentRunStore>();
         builder.Services.AddSingleton<RunCancellations>();
         builder.Services.AddSingleton<ExperimentRunner>();
-        builder.Services.AddSingleton(services => new ExperimentEngine(new ExperimentEngineOptions
+        builder.Services.AddSingleton(services => new ExperimentEngine(new EngineOptions
         {
             Threads = services.GetRequiredService<IOptions<TrainerOptions>>().Value.TorchThreads,
         }));

@@ -88,9 +88,9 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
             CancellationToken.None);
 
     /// <summary>Stores the result and its per-epoch metrics in one transaction.</summary>
-    public async Task<bool> CompleteAsync(Guid experimentId, Guid runId, string resultJson)
+    public async Task<bool> CompleteAsync(Guid experimentId, Guid runId, ExperimentResult result, string resultJson)
     {
-        var metrics = EpochMetricsReader.Read(experimentId, resultJson);
+        var metrics = ExperimentEpochMetric.From(experimentId, result.Metrics, result.Validation);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WeatherDbContext>();
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>

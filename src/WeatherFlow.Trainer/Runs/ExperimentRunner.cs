@@ -1,20 +1,17 @@
-using System.Text.Json;
-
 namespace WeatherFlow.Trainer.Runs;
 
 /// <summary>
-/// Runs the CPU-bound engine on a dedicated thread under the soft and hard time limits, and returns the result as
-/// the contract's JSON document under the experiment's id.
+/// Runs the CPU-bound engine on a dedicated thread under the soft and hard time limits.
 /// </summary>
 public sealed class ExperimentRunner(ExperimentEngine engine, IOptions<TrainerOptions> options, TimeProvider time)
 {
-    public async Task<string> RunAsync(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
+    public async Task<ExperimentResult> RunAsync(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         using var softLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         softLimit.CancelAfter(limits.SoftTimeLimit);
         var run = Task.Factory.StartNew(
-            () => engine.Run(config, progress, softLimit.Token),
+            () => engine.Run(experimentId, config, progress, softLimit.Token),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
@@ -28,8 +25,7 @@ public sealed class ExperimentRunner(ExperimentEngine engine, IOptions<TrainerOp
         }
         try
         {
-            var result = await run;
-            return JsonSerializer.Serialize(result with { ExperimentId = experimentId.ToString() }, ExperimentJson.Options);
+            return await run;
         }
         catch (OperationCanceledException) when (softLimit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

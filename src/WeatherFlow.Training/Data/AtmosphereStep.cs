@@ -14,7 +14,7 @@ internal sealed class AtmosphereStep(SimulationConfig simulation, double dynamic
     public Tensor Apply(Tensor x0, int sampleIndex)
     {
         var time = simulation.TimeControl;
-        var dtScale = time.StepSeconds / Math.Max(1.0, ExperimentOptions.RecommendedStepSeconds(simulation.Core));
+        var dtScale = time.StepSeconds / Math.Max(1.0, ConfigChoices.RecommendedStepSeconds(simulation.Core));
         var state = x0 + x0.tanh() * dynamicsScale * dtScale;
 
         var span = Math.Max(1, time.ReplayLengthSeconds / time.StepSeconds);

@@ -14,7 +14,7 @@ internal static class SyntheticAtmosphere
         var dataset = config.Dataset;
         var simulation = config.Simulation;
         var channelNames = ChannelNames(dataset);
-        var tier = ExperimentOptions.ResolutionTiers.FirstOrDefault(t => t.Name == simulation.ResolutionTier) ?? ExperimentOptions.ResolutionTiers[0];
+        var tier = ConfigChoices.ResolutionTiers.FirstOrDefault(t => t.Name == simulation.ResolutionTier) ?? ConfigChoices.ResolutionTiers[0];
         var grid = tier.Lat == 0 || tier.Lon == 0 ? dataset.GridSize : new GridSize(tier.Lat, tier.Lon);
 
         var baseState = BaseState(channelNames.Count, grid, simulation);

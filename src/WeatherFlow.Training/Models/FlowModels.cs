@@ -9,7 +9,7 @@ internal static class FlowModels
 {
     public static FlowModel Create(ModelConfig config, int channels, long seed)
     {
-        FlowModel model = config.Backbone == ExperimentOptions.Icosahedral
+        FlowModel model = config.Backbone == ConfigChoices.Icosahedral
             ? new IcosahedralFlowModel(channels, config)
             : new GridFlowModel(channels, config);
         using var generator = new Generator((ulong)seed, CPU);

@@ -40,7 +40,7 @@ internal static class CheckpointedSolve
 
     private static Tensor Trace(string method, Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times, List<OdeStep> steps, CancellationToken cancellationToken)
     {
-        if (method == ExperimentOptions.Dopri5)
+        if (method == ConfigChoices.Dopri5)
         {
             return Dopri5.Solve(field, x0, [times[0], times[^1]], cancellationToken, steps)[^1];
         }
@@ -56,8 +56,8 @@ internal static class CheckpointedSolve
     // and carries the same dependence on that state.
     private static Tensor Step(string method, Func<double, Tensor, Tensor> field, OdeStep step, Tensor start) => method switch
     {
-        ExperimentOptions.Dopri5 => Dopri5Step.Advance(field, step.Time, step.Size, start, field(step.Time, start), endSlope: false).Next,
-        ExperimentOptions.Rk4 => FixedGrid.Rk4Step(field, step.Time, step.Size, start),
+        ConfigChoices.Dopri5 => Dopri5Step.Advance(field, step.Time, step.Size, start, field(step.Time, start), endSlope: false).Next,
+        ConfigChoices.Rk4 => FixedGrid.Rk4Step(field, step.Time, step.Size, start),
         _ => FixedGrid.MidpointStep(field, step.Time, step.Size, start),
     };
 }

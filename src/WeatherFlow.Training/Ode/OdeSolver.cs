@@ -14,9 +14,9 @@ internal static class OdeSolver
     public static Tensor[] Solve(string method, Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times, CancellationToken cancellationToken) =>
         method switch
         {
-            ExperimentOptions.Dopri5 => Dopri5.Solve(field, x0, times, cancellationToken),
-            ExperimentOptions.Rk4 => FixedGrid.Solve(FixedGrid.Rk4Step, field, x0, times, cancellationToken),
-            ExperimentOptions.Midpoint => FixedGrid.Solve(FixedGrid.MidpointStep, field, x0, times, cancellationToken),
+            ConfigChoices.Dopri5 => Dopri5.Solve(field, x0, times, cancellationToken),
+            ConfigChoices.Rk4 => FixedGrid.Solve(FixedGrid.Rk4Step, field, x0, times, cancellationToken),
+            ConfigChoices.Midpoint => FixedGrid.Solve(FixedGrid.MidpointStep, field, x0, times, cancellationToken),
             _ => throw new ExperimentFailedException($"Unsupported solver '{method}'."),
         };
 
@@ -26,7 +26,7 @@ internal static class OdeSolver
     /// </summary>
     public static Tensor SolveFinal(string method, Func<double, Tensor, Tensor> field, Tensor x0, IReadOnlyList<double> times, CancellationToken cancellationToken)
     {
-        var grid = method == ExperimentOptions.Dopri5 ? [times[0], times[^1]] : times;
+        var grid = method == ConfigChoices.Dopri5 ? [times[0], times[^1]] : times;
         return Solve(method, field, x0, grid, cancellationToken)[^1];
     }
 

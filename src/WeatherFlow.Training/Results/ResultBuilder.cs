@@ -8,7 +8,7 @@ namespace WeatherFlow.Training.Results;
 /// <summary>Assembles the contract's result document from a finished run; all numbers leave native memory here, in one read per tensor.</summary>
 internal static class ResultBuilder
 {
-    public static ExperimentResult Build(ExperimentConfig config, ExperimentData data, Tensor forecast,
+    public static ExperimentResult Build(Guid experimentId, ExperimentConfig config, ExperimentData data, Tensor forecast,
         IReadOnlyList<EpochMetrics> train, IReadOnlyList<ValidationEpochMetrics> validation, TimeSpan duration)
     {
         var (height, width) = (data.Grid.Lat, data.Grid.Lon);
@@ -21,7 +21,7 @@ internal static class ResultBuilder
         var finalField = trajectory[^(data.Channels * height * width)..];
         var simulation = config.Simulation;
         return new(
-            Guid.NewGuid().ToString(),
+            experimentId.ToString(),
             config,
             data.ChannelNames,
             new TrainingMetrics(train),

@@ -1,5 +1,6 @@
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Jobs;
+using WeatherFlow.Contracts.ReferenceWireFormat;
 
 namespace WeatherFlow.Web.Services;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Polly.Timeout;
 using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.ReferenceWireFormat;
 using WeatherFlow.Contracts.Jobs;
 
 namespace WeatherFlow.Web.Services;
@@ -9,8 +10,8 @@ namespace WeatherFlow.Web.Services;
 /// <summary>The web's only way to the api, addressed as <c>http://api</c> through service discovery.</summary>
 public sealed class WeatherFlowApiClient(HttpClient http)
 {
-    public Task<ServerOptions> GetOptionsAsync(CancellationToken cancellationToken) =>
-        CallAsync(async () => await http.GetFromJsonAsync<ServerOptions>("/api/options", ExperimentJson.Options, cancellationToken)
+    public Task<OptionsDocument> GetOptionsAsync(CancellationToken cancellationToken) =>
+        CallAsync(async () => await http.GetFromJsonAsync<OptionsDocument>("/api/options", ExperimentJson.Options, cancellationToken)
             ?? throw new InvalidOperationException("The api sent no options."));
 
     public Task<List<ExperimentJobSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken) =>

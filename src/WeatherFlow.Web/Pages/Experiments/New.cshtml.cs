@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.ReferenceWireFormat;
 using WeatherFlow.Web.Services;
 
 namespace WeatherFlow.Web.Pages.Experiments;
@@ -10,7 +11,7 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
     [BindProperty]
     public ExperimentForm Form { get; set; } = ExperimentForm.From(new ExperimentConfig());
 
-    public ServerOptions? Options { get; private set; }
+    public OptionsDocument? Options { get; private set; }
 
     public string? ApiError { get; private set; }
 

@@ -1,4 +1,0 @@
-namespace WeatherFlow.Api.Contract;
-
-/// <summary>The reference server's error body: <c>{"detail": "..."}</c>.</summary>
-public sealed record DetailResponse(string Detail);

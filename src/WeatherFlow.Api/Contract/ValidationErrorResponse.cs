@@ -1,4 +1,0 @@
-namespace WeatherFlow.Api.Contract;
-
-/// <summary>FastAPI's 422 body: <c>{"detail": [{type, loc, msg, input, ctx}, ...]}</c>, every failing field.</summary>
-public sealed record ValidationErrorResponse(IReadOnlyList<ConfigError> Detail);

@@ -1,0 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+using WeatherFlow.Contracts.Experiments;
+
+namespace WeatherFlow.Contracts.ReferenceWireFormat;
+
+/// <summary>Either a valid, fully defaulted config, or every reason the request is not one.</summary>
+public sealed record ConfigReadResult(ExperimentConfig? Config, IReadOnlyList<ConfigError> Errors)
+{
+    [MemberNotNullWhen(true, nameof(Config))]
+    public bool IsValid => Config is not null && Errors.Count == 0;
+}

@@ -1,0 +1,6 @@
+using WeatherFlow.Contracts.Experiments;
+
+namespace WeatherFlow.Contracts.ReferenceWireFormat;
+
+/// <summary>The reference server's error body: <c>{"detail": "..."}</c>.</summary>
+public sealed record DetailResponse(string Detail);
