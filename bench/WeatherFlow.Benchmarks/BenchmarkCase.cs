@@ -10,18 +10,18 @@ internal sealed record BenchmarkCase(string Name, string Description, string Req
 {
     public static IReadOnlyList<BenchmarkCase> All { get; } =
     [
-        new("a", "contract example: t@500, 16x32, 8/4 samples, 1 epoch, batch 2, grid",
+        new("a", "small (contract example): t@500, 16x32, 8/4 samples, 1 epoch, batch 2",
             """{"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":8,"valSamples":4},"model":{"backbone":"grid"},"training":{"epochs":1,"batchSize":2}}""",
             13, null, Repeats: 3),
-        new("b", "t@500, 16x32, 256/64 samples, 5 epochs, batch 16, grid",
+        new("m", "medium: t,z x 500,850, 16x32, 64/16 samples, 3 epochs, batch 8",
+            """{"dataset":{"variables":["t","z"],"pressureLevels":[500,850],"trainSamples":64,"valSamples":16},"model":{"backbone":"grid"},"training":{"epochs":3,"batchSize":8}}""",
+            null, null),
+        new("b", "t@500, 16x32, 256/64 samples, 5 epochs, batch 16",
             """{"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":256,"valSamples":64},"model":{"backbone":"grid"},"training":{"epochs":5,"batchSize":16}}""",
             991, 5.3),
-        new("c", "t,z,u,v x 850,500,300, 16x32, 256/64 samples, 5 epochs, batch 16, grid",
+        new("c", "t,z,u,v x 850,500,300, 16x32, 256/64 samples, 5 epochs, batch 16",
             """{"dataset":{"variables":["t","z","u","v"],"pressureLevels":[850,500,300],"trainSamples":256,"valSamples":64},"model":{"backbone":"grid"},"training":{"epochs":5,"batchSize":16}}""",
             777, null),
-        new("d", "(a) with the icosahedral backbone",
-            """{"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":8,"valSamples":4},"model":{"backbone":"icosahedral"},"training":{"epochs":1,"batchSize":2}}""",
-            null, null, Repeats: 3),
     ];
 
     /// <summary>
@@ -32,9 +32,15 @@ internal sealed record BenchmarkCase(string Name, string Description, string Req
         """{"dataset":{"variables":["u","v"],"gridSize":{"lat":8,"lon":16},"trainSamples":4,"valSamples":4},"model":{"backbone":"grid","hiddenDim":32,"nLayers":1},"training":{"epochs":1,"batchSize":4,"timeSteps":3}}""",
         null, null);
 
-    public ExperimentConfig Config()
+    public ExperimentConfig Config(BenchmarkVariant variant)
     {
         var read = ExperimentConfigReader.Read(Encoding.UTF8.GetBytes(RequestJson));
-        return read.IsValid ? read.Config : throw new InvalidOperationException($"Benchmark config {Name} is invalid.");
+        var config = read.IsValid ? read.Config : throw new InvalidOperationException($"Benchmark config {Name} is invalid.");
+        return config with
+        {
+            Model = config.Model with { Backbone = variant.Backbone },
+            Training = config.Training with { Objective = variant.Objective, Seed = variant.Seed ?? config.Training.Seed },
+            Simulation = config.Simulation with { Atmosphere = variant.Atmosphere },
+        };
     }
 }

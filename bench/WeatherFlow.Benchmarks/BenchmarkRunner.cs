@@ -7,43 +7,48 @@ namespace WeatherFlow.Benchmarks;
 
 internal static class BenchmarkRunner
 {
-    public static async Task<int> RunInChildrenAsync(IReadOnlyList<BenchmarkCase> cases, int threads)
+    public static async Task<int> RunInChildrenAsync(IReadOnlyList<BenchmarkCase> cases, IReadOnlyList<BenchmarkVariant> variants, int threads)
     {
-        Console.WriteLine($"WeatherFlow training benchmark: {Environment.ProcessorCount} cores, torch threads {threads}, one child process per case");
-        Console.WriteLine("case | wall s | CPU s | samples/s | peak RSS MB | reference s | reference peak GB | speed-up (wall) | warm-up s | train flow loss first→last | description");
+        Console.WriteLine($"WeatherFlow training benchmark: {Environment.ProcessorCount} cores, torch threads {threads}, one child process per run");
+        Console.WriteLine("case | backbone | atmosphere | objective | seed | wall s | CPU s | peak RSS MB | reference s | speed-up (wall) | skill per channel | mean skill | model epoch | train loss per epoch | worst epoch-to-epoch loss ratio");
         var failures = 0;
         foreach (var benchmark in cases)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-            foreach (var argument in ChildArguments(benchmark.Name, threads))
+            foreach (var variant in variants)
             {
-                start.ArgumentList.Add(argument);
+                var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+                foreach (var argument in ChildArguments(benchmark.Name, variant, threads))
+                {
+                    start.ArgumentList.Add(argument);
+                }
+                using var process = Process.Start(start)!;
+                var output = await process.StandardOutput.ReadToEndAsync();
+                await process.WaitForExitAsync();
+                Console.Write(output);
+                failures += process.ExitCode == 0 ? 0 : 1;
             }
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Console.Write(output);
-            failures += process.ExitCode == 0 ? 0 : 1;
         }
         return failures == 0 ? 0 : 1;
     }
 
-    public static int RunCase(BenchmarkCase benchmark, int threads)
+    public static int RunCase(BenchmarkCase benchmark, BenchmarkVariant variant, int threads)
     {
         var engine = new ExperimentEngine(new EngineOptions { Threads = threads });
-        var warmUp = Stopwatch.StartNew();
-        engine.Run(Guid.Empty, BenchmarkCase.WarmUp.Config(), null, CancellationToken.None);
-        var warmUpSeconds = warmUp.Elapsed.TotalSeconds;
+        engine.Run(Guid.Empty, BenchmarkCase.WarmUp.Config(BenchmarkVariant.Default), null, CancellationToken.None);
 
-        var config = benchmark.Config();
+        var config = benchmark.Config(variant);
         var (result, seconds, cpuSeconds) = Enumerable.Range(0, benchmark.Repeats)
             .Select(_ => Measure(engine, config))
             .MinBy(run => run.Seconds);
-        var samples = (double)config.Dataset.TrainSamples * config.Training.Epochs;
-        var flow = result.Metrics.Train;
+        var losses = result.Metrics.Train.Select(epoch => epoch.Loss).ToList();
+        var worstRatio = losses.Zip(losses.Skip(1), (previous, next) => next / previous).DefaultIfEmpty(double.NaN).Max();
+        var skills = result.Prediction.Channels.Select(channel => channel.Skill ?? double.NaN).ToList();
         var speedUp = benchmark.ReferenceSeconds is { } reference ? (reference / seconds).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "n/a";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{benchmark.Name} | {seconds:0.00} | {cpuSeconds:0.00} | {samples / seconds:0.0} | {PeakMemory.Megabytes():0} | {benchmark.ReferenceSeconds?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {benchmark.ReferencePeakGb?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {speedUp} | {warmUpSeconds:0.00} | {flow[0].FlowLoss:G4}→{flow[^1].FlowLoss:G4} | {benchmark.Description}"));
+            $"{benchmark.Name} | {variant.Backbone} | {variant.Atmosphere} | {variant.Objective} | {config.Training.Seed} | {seconds:0.00} | {cpuSeconds:0.00} | {PeakMemory.Megabytes():0} | "
+            + $"{benchmark.ReferenceSeconds?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {speedUp} | "
+            + $"{string.Join(" ", result.Prediction.Channels.Zip(skills, (channel, skill) => $"{channel.Name} {skill:+0.00;-0.00}"))} | {skills.Average():+0.00;-0.00} | "
+            + $"{result.Prediction.ModelEpoch} | {string.Join("→", losses.Select(loss => loss.ToString("G3", CultureInfo.InvariantCulture)))} | {worstRatio:0.00}"));
         return 0;
     }
 
@@ -57,7 +62,7 @@ internal static class BenchmarkRunner
 
     // Launched by the apphost (dotnet run), the process path is the program itself; launched as "dotnet X.dll",
     // it is dotnet, which needs the dll first.
-    private static IEnumerable<string> ChildArguments(string name, int threads)
+    private static IEnumerable<string> ChildArguments(string name, BenchmarkVariant variant, int threads)
     {
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
@@ -65,6 +70,10 @@ internal static class BenchmarkRunner
         }
         yield return "--child";
         yield return name;
+        foreach (var argument in variant.Arguments())
+        {
+            yield return argument;
+        }
         yield return "--threads";
         yield return threads.ToString(CultureInfo.InvariantCulture);
     }

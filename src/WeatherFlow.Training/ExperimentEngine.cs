@@ -44,14 +44,26 @@ public sealed class ExperimentEngine(EngineOptions options)
             TrainingLoop.BatchCount(config.Dataset.ValSamples, training.BatchSize));
         tracker.Started();
         using var scope = NewDisposeScope();
-        var data = SyntheticAtmosphere.Generate(config);
+        var data = config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere
+            ? ReferenceAtmosphere.Generate(config)
+            : StructuredAtmosphere.Generate(config);
+        // Physical units differ by orders of magnitude between channels; the model works on standardised ones.
+        var scaling = config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere ? null : ChannelScaling.Of(data.TrainX0);
+        var modelData = scaling?.Standardise(data) ?? data;
         using var model = FlowModels.Create(config.Model, data.Channels, training.Seed);
-        var (train, validation) = new TrainingLoop(config, data, model, tracker).Run(cancellationToken);
+        if (training.Objective == ConfigChoices.RectifiedObjective)
+        {
+            model.StartFromPersistence();
+        }
+        var (train, validation, modelEpoch) = new TrainingLoop(config, modelData, model, tracker).Run(cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
         tracker.Predicting();
-        var forecast = Forecast.Run(config, data, model, cancellationToken);
-        var result = ResultBuilder.Build(experimentId, config, data, forecast, train, validation, Stopwatch.GetElapsedTime(started));
+        var forecast = Forecast.Run(config, modelData, model, cancellationToken);
+        var physicalForecast = scaling?.Restore(forecast) ?? forecast;
+        // The trajectory starts at the initial state itself, not at its round trip through the scaling.
+        physicalForecast[0].copy_(data.ValX0[0]);
+        var result = ResultBuilder.Build(experimentId, config, data, physicalForecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started));
         tracker.Completed();
         return result;
     }

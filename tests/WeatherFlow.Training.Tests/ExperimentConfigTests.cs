@@ -18,8 +18,8 @@ public sealed class ExperimentConfigTests
         Assert.Equal(("icosahedral", 96, 3, 8, 1), (config.Model.Backbone, config.Model.HiddenDim, config.Model.NLayers, config.Model.WindowSize, config.Model.Subdivisions));
         Assert.True(config.Model.UseAttention && config.Model.PhysicsInformed && !config.Model.SphericalPadding && !config.Model.UseGraphMp);
         Assert.Equal((2, 8, 5e-4, "dopri5", 5, "mse", 42), (config.Training.Epochs, config.Training.BatchSize, config.Training.LearningRate, config.Training.SolverMethod, config.Training.TimeSteps, config.Training.LossType, config.Training.Seed));
-        Assert.Equal((0.15, 3, 0.3, "reference"), (config.Training.DynamicsScale, config.Training.RolloutSteps, config.Training.RolloutWeight, config.Training.Objective));
-        Assert.Equal(("shallow-water", "custom", 0), (config.Simulation.Core, config.Simulation.ResolutionTier, config.Simulation.Seed));
+        Assert.Equal((0.15, 3, 0.3, "rectified"), (config.Training.DynamicsScale, config.Training.RolloutSteps, config.Training.RolloutWeight, config.Training.Objective));
+        Assert.Equal(("shallow-water", "custom", 0, "structured"), (config.Simulation.Core, config.Simulation.ResolutionTier, config.Simulation.Seed, config.Simulation.Atmosphere));
         Assert.Equal(new TimeControlConfig(300, 1800, 900), config.Simulation.TimeControl);
         Assert.Equal(new MoistureConfig(true, 0.55, 0.12, 0.05, 0.1), config.Simulation.Moisture);
         Assert.Equal(new SurfaceFluxConfig(0.35, 0.2, 0.05, true), config.Simulation.SurfaceFlux);
@@ -32,13 +32,13 @@ public sealed class ExperimentConfigTests
     {
         var config = TestConfigs.Read("""
             {"dataset":{"train_samples":"12","grid_size":{"lat":"8","lon":16.0},"colour":"blue"},
-             "training":{"batch_size":"4","learning_rate":"0.001","rollout_weight":0,"objective":"rectified"},
+             "training":{"batch_size":"4","learning_rate":"0.001","rollout_weight":0,"objective":"reference"},"simulation":{"atmosphere":"reference"},
              "model":{"use_attention":"false","hidden_dim":34},"unknown":{"x":1}}
             """);
 
         Assert.Equal(12, config.Dataset.TrainSamples);
         Assert.Equal(new GridSize(8, 16), config.Dataset.GridSize);
-        Assert.Equal((4, 0.001, 0.0, "rectified"), (config.Training.BatchSize, config.Training.LearningRate, config.Training.RolloutWeight, config.Training.Objective));
+        Assert.Equal((4, 0.001, 0.0, "reference", "reference"), (config.Training.BatchSize, config.Training.LearningRate, config.Training.RolloutWeight, config.Training.Objective, config.Simulation.Atmosphere));
         Assert.False(config.Model.UseAttention);
         Assert.Equal(34, config.Model.HiddenDim);
     }

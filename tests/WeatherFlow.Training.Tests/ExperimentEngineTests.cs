@@ -130,9 +130,26 @@ public sealed class ExperimentEngineTests
         Assert.Equal(317, result.LodPreview.Tiles.Count);
         Assert.Equal(new LodTile(0, "L0-0", 0, 16, 0, 32, result.LodPreview.Tiles[0].Mean, result.LodPreview.Tiles[0].Std), result.LodPreview.Tiles[0]);
         Assert.Equal("L1-0", result.LodPreview.Tiles[4].Tile);
-        Assert.Equal(new SimulationSummary("anelastic-3d", "custom", new GridSize(16, 32), 300), result.SimulationSummary);
+        var summary = result.SimulationSummary;
+        Assert.Equal(("anelastic-3d", "custom", new GridSize(16, 32), 300, "structured"), (summary.Core, summary.ResolutionTier, summary.Grid, summary.TimeStepSeconds, summary.Atmosphere));
+        Assert.Equal(["K"], summary.Units);
         Assert.Equal([0.0, 0.25, 0.5, 0.75, 1.0], result.Prediction.Times);
         Assert.Equal([0.0], result.Metrics.Train.Select(m => m.RolloutLoss));
+    }
+
+    [Theory]
+    [InlineData("rectified")]
+    [InlineData("reference")]
+    public void The_forecast_comes_from_the_best_validation_epoch_with_the_rectified_objective_and_the_last_with_the_reference(string objective)
+    {
+        var tiny = TestConfigs.Tiny();
+        var config = tiny with { Training = tiny.Training with { Epochs = 4, Objective = objective } };
+
+        var result = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
+
+        var losses = result.Validation.Metrics.Select(epoch => epoch.ValLoss).ToList();
+        var expected = objective == "rectified" ? losses.IndexOf(losses.Min()) + 1 : 4;
+        Assert.Equal(expected, result.Prediction.ModelEpoch);
     }
 
     internal static string Serialize(ExperimentResult result) =>

@@ -9,6 +9,10 @@ public sealed class ResultShapeTests
     private static readonly string[] Additions =
     [
         "config.training.objective",
+        "config.simulation.atmosphere",
+        "prediction.modelEpoch",
+        "simulationSummary.atmosphere",
+        "simulationSummary.units",
         "validation.metrics[].valLoss",
         "prediction.channels[].skill",
         "prediction.channels[].acc",

@@ -17,6 +17,8 @@ public static class ConfigChoices
     public const string CustomTier = "custom";
     public const string ReferenceObjective = "reference";
     public const string RectifiedObjective = "rectified";
+    public const string StructuredAtmosphere = "structured";
+    public const string ReferenceAtmosphere = "reference";
     public const int MaxEpochs = 6;
 
     public static IReadOnlyList<string> Variables { get; } = ["t", "z", "u", "v"];
@@ -27,6 +29,7 @@ public static class ConfigChoices
     public static IReadOnlyList<string> LossTypes { get; } = [Mse, Huber, SmoothL1];
     public static IReadOnlyList<string> SimulationCores { get; } = [ShallowWater, Hydrostatic3d, Anelastic3d];
     public static IReadOnlyList<string> Objectives { get; } = [ReferenceObjective, RectifiedObjective];
+    public static IReadOnlyList<string> Atmospheres { get; } = [StructuredAtmosphere, ReferenceAtmosphere];
 
     public static IReadOnlyList<ResolutionTier> ResolutionTiers { get; } =
     [

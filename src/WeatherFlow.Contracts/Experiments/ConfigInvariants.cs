@@ -57,6 +57,7 @@ internal static class ConfigInvariants
         Require(double.IsFinite(training.RolloutWeight) && training.RolloutWeight >= 0, "training", "rolloutWeight", "rolloutWeight must be finite and not negative");
         Require(ConfigChoices.Objectives.Contains(training.Objective), "training", "objective", $"unknown objective '{training.Objective}'");
         Require(ConfigChoices.SimulationCores.Contains(simulation.Core), "simulation", "core", $"unknown simulation core '{simulation.Core}'");
+        Require(ConfigChoices.Atmospheres.Contains(simulation.Atmosphere), "simulation", "atmosphere", $"unknown atmosphere '{simulation.Atmosphere}'");
         Require(ConfigChoices.ResolutionTiers.Any(tier => tier.Name == simulation.ResolutionTier), "simulation", "resolutionTier", $"unknown resolution tier '{simulation.ResolutionTier}'");
         return violations;
     }

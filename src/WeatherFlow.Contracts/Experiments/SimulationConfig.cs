@@ -19,4 +19,10 @@ public sealed record SimulationConfig
     public MoistureConfig Moisture { get; init; } = new();
     public SurfaceFluxConfig SurfaceFlux { get; init; } = new();
     public LodConfig Lod { get; init; } = new();
+
+    /// <summary>
+    /// WeatherFlow's addition. <c>structured</c> (default): smooth weather in physical units whose x1 is x0 carried by
+    /// its own winds over the lead time. <c>reference</c>: the reference server's generator, bit for bit.
+    /// </summary>
+    public string Atmosphere { get; init; } = ConfigChoices.StructuredAtmosphere;
 }

@@ -14,10 +14,11 @@ public sealed record TrainingConfig
     public double RolloutWeight { get; init; } = 0.3;
 
     /// <summary>
-    /// WeatherFlow's addition. <c>reference</c> (default) reproduces the reference server: the model sees x0 and
-    /// learns (x1 − x0)/(1 − t), and the rollout compares sample 0's end state with every target. <c>rectified</c> is
-    /// proper rectified flow: the model sees x_t = (1 − t)·x0 + t·x1 and learns x1 − x0, and sample 0's rollout is
-    /// compared with its own target.
+    /// WeatherFlow's addition. <c>rectified</c> (default) is proper rectified flow: the model sees
+    /// x_t = (1 − t)·x0 + t·x1 and learns x1 − x0, starts out predicting persistence, has its gradients clipped, and
+    /// the best validation epoch's weights make the forecast; sample 0's rollout is compared with its own target.
+    /// <c>reference</c> reproduces the reference server: the model sees x0 and learns (x1 − x0)/(1 − t), the rollout
+    /// compares sample 0's end state with every target, and the last epoch forecasts.
     /// </summary>
-    public string Objective { get; init; } = ConfigChoices.ReferenceObjective;
+    public string Objective { get; init; } = ConfigChoices.RectifiedObjective;
 }

@@ -82,6 +82,8 @@ internal static class ConfigSections
             Moisture = Moisture(json.Section("moisture", "moisture", "MoistureConfig")),
             SurfaceFlux = SurfaceFlux(json.Section("surfaceFlux", "surface_flux", "SurfaceFluxConfig")),
             Lod = Lod(json.Section("lod", "lod", "LODConfig")),
+            Atmosphere = json.String("atmosphere", "atmosphere", defaults.Atmosphere, value =>
+                ConfigChoices.Atmospheres.Contains(value) ? null : "atmosphere must be one of ['structured', 'reference']"),
         };
     }
 

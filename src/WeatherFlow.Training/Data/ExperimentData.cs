@@ -6,6 +6,7 @@ namespace WeatherFlow.Training.Data;
 /// <summary>
 /// The synthetic atmosphere of one experiment. States are [N, C, H, W]; forcing is [N, 1]; <see cref="Static"/> is
 /// [1, 2, H, W] and broadcasts over any batch, since every sample shares the same orography and land mask.
+/// <see cref="Units"/> holds each channel's unit, in the order of <see cref="ChannelNames"/>.
 /// </summary>
 internal sealed record ExperimentData(
     Tensor TrainX0,
@@ -16,6 +17,7 @@ internal sealed record ExperimentData(
     Tensor ValForcing,
     Tensor Static,
     IReadOnlyList<string> ChannelNames,
+    IReadOnlyList<string> Units,
     GridSize Grid,
     int TimeStepSeconds)
 {

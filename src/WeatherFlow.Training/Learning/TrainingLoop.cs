@@ -9,15 +9,20 @@ namespace WeatherFlow.Training.Learning;
 /// Contract §3.4: per epoch, shuffled training batches with Adam, then unshuffled validation batches without
 /// gradients; t is drawn from one generator and the shuffle from another, both seeded with training.seed. Every batch
 /// runs in its own dispose scope so native memory stays flat, and losses are read back once per batch, before the
-/// optimizer steps, so a non-finite loss never reaches the weights.
+/// optimizer steps, so a non-finite loss never reaches the weights. With the rectified objective the gradient norm is
+/// clipped and the model ends with the weights of its best validation epoch; the reference objective keeps the last.
 /// </summary>
 internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data, FlowModel model, ProgressTracker progress)
 {
+    /// <summary>A bound on each step's gradient norm: one outlier batch cannot throw the weights far.</summary>
+    private const double MaxGradientNorm = 1.0;
+
     private readonly HeapTrimmer heap = new();
+    private readonly bool rectified = config.Training.Objective == ConfigChoices.RectifiedObjective;
 
     public static int BatchCount(int samples, int batchSize) => (samples + Math.Min(batchSize, samples) - 1) / Math.Min(batchSize, samples);
 
-    public (IReadOnlyList<EpochMetrics> Train, IReadOnlyList<ValidationEpochMetrics> Validation) Run(CancellationToken cancellationToken)
+    public (IReadOnlyList<EpochMetrics> Train, IReadOnlyList<ValidationEpochMetrics> Validation, int ModelEpoch) Run(CancellationToken cancellationToken)
     {
         var training = config.Training;
         using var generator = new Generator((ulong)training.Seed, CPU);
@@ -26,6 +31,8 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
         var objective = new FlowObjective(config, model, data.Static);
         var train = new List<EpochMetrics>();
         var validation = new List<ValidationEpochMetrics>();
+        var (modelEpoch, bestLoss) = (training.Epochs, double.PositiveInfinity);
+        Dictionary<string, Tensor>? bestWeights = null;
         for (var epoch = 1; epoch <= training.Epochs; epoch++)
         {
             model.train();
@@ -39,9 +46,39 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
                 progress.BatchDone(TrainingPhase.Training, epoch, batch, sums);
             }
             train.Add(sums.ToTraining(epoch));
-            validation.Add(Validate(objective, generator, epoch, cancellationToken));
+            var validated = Validate(objective, generator, epoch, cancellationToken);
+            validation.Add(validated);
+            if (rectified && validated.ValLoss < bestLoss)
+            {
+                (modelEpoch, bestLoss) = (epoch, validated.ValLoss);
+                foreach (var weight in bestWeights?.Values ?? Enumerable.Empty<Tensor>())
+                {
+                    weight.Dispose();
+                }
+                // The last epoch's weights are the model's own: no copy is needed.
+                bestWeights = epoch < training.Epochs ? Snapshot() : null;
+            }
         }
-        return (train, validation);
+        if (bestWeights is not null)
+        {
+            Restore(bestWeights);
+        }
+        return (train, validation, modelEpoch);
+    }
+
+    private Dictionary<string, Tensor> Snapshot()
+    {
+        using var noGrad = no_grad();
+        return model.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.clone());
+    }
+
+    private void Restore(Dictionary<string, Tensor> weights)
+    {
+        using var noGrad = no_grad();
+        foreach (var (name, tensor) in model.state_dict())
+        {
+            tensor.copy_(weights[name]);
+        }
     }
 
     private float[] Learn(FlowObjective objective, optim.Optimizer optimizer, long[] indices, Generator generator, int epoch, int batch, CancellationToken cancellationToken)
@@ -50,6 +87,10 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
         optimizer.zero_grad();
         var losses = Compute(objective, data.TrainX0, data.TrainX1, data.TrainForcing, indices, generator, learn: true, cancellationToken);
         var values = LossGuard.EnsureFinite(losses.Read(), "training", epoch, batch);
+        if (rectified)
+        {
+            nn.utils.clip_grad_norm_(model.parameters(), MaxGradientNorm);
+        }
         optimizer.step();
         return values;
     }

@@ -12,6 +12,9 @@ internal abstract class FlowModel(string name) : nn.Module<Tensor, Tensor, Tenso
     /// <summary>The static features every backbone is given: the orography and land mask every sample shares.</summary>
     protected const int StaticChannels = 2;
 
+    /// <summary>Zeroes the output layer, so that the untrained model's velocity is 0 and its forecast is persistence.</summary>
+    public abstract void StartFromPersistence();
+
     /// <summary>A solver's view of the model: one time for the whole batch.</summary>
     public Func<double, Tensor, Tensor> Field(Tensor staticFeatures, Tensor forcing) =>
         (time, x) =>

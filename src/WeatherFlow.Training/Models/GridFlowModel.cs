@@ -43,6 +43,8 @@ internal sealed class GridFlowModel : FlowModel
         RegisterComponents();
     }
 
+    public override void StartFromPersistence() => headOut.ZeroWeights();
+
     public override Tensor forward(Tensor x, Tensor t, Tensor staticFeatures, Tensor forcing)
     {
         var stem = stemOut.call(functional.gelu(stemIn.call(x))) + staticProjection.call(staticFeatures);

@@ -45,6 +45,13 @@ internal sealed class IcosahedralFlowModel : FlowModel
         RegisterComponents();
     }
 
+    public override void StartFromPersistence()
+    {
+        using var noGrad = no_grad();
+        decoder.weight.zero_();
+        decoder.bias?.zero_();
+    }
+
     public override Tensor forward(Tensor x, Tensor t, Tensor staticFeatures, Tensor forcing)
     {
         var (batch, channels, height, width) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);

@@ -24,6 +24,13 @@ internal sealed class SphereConv : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    public void ZeroWeights()
+    {
+        using var noGrad = no_grad();
+        conv.weight.zero_();
+        conv.bias?.zero_();
+    }
+
     public override Tensor forward(Tensor x)
     {
         if (!circular)

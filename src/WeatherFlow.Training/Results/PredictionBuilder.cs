@@ -11,7 +11,7 @@ internal static class PredictionBuilder
     /// <param name="trajectory">[T, C, H, W] flattened.</param>
     /// <param name="initial">[C, H, W] flattened, likewise <paramref name="target"/> and <paramref name="climatology"/>.</param>
     public static PredictionResult Build(IReadOnlyList<double> times, IReadOnlyList<string> names, int height, int width,
-        float[] trajectory, float[] initial, float[] target, float[] climatology)
+        float[] trajectory, float[] initial, float[] target, float[] climatology, int modelEpoch)
     {
         var cells = height * width;
         var channelCount = names.Count;
@@ -27,7 +27,7 @@ internal static class PredictionBuilder
                 rmse, FieldStatistics.Mae(final, channelTarget), baselineRmse, FieldStatistics.Skill(rmse, baselineRmse),
                 FieldStatistics.AnomalyCorrelation(final, channelTarget, climatology.AsSpan(c * cells, cells)));
         }).ToList();
-        return new(times, channels);
+        return new(times, channels, modelEpoch);
     }
 
     /// <summary>Float32 values widened to double, which is exactly how the reference writes them.</summary>

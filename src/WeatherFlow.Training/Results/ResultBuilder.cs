@@ -9,7 +9,7 @@ namespace WeatherFlow.Training.Results;
 internal static class ResultBuilder
 {
     public static ExperimentResult Build(Guid experimentId, ExperimentConfig config, ExperimentData data, Tensor forecast,
-        IReadOnlyList<EpochMetrics> train, IReadOnlyList<ValidationEpochMetrics> validation, TimeSpan duration)
+        IReadOnlyList<EpochMetrics> train, IReadOnlyList<ValidationEpochMetrics> validation, int modelEpoch, TimeSpan duration)
     {
         var (height, width) = (data.Grid.Lat, data.Grid.Lon);
         var trajectory = Read(forecast);
@@ -27,9 +27,9 @@ internal static class ResultBuilder
             new TrainingMetrics(train),
             new ValidationMetrics(validation),
             DatasetSummaryBuilder.Build(data.TrainX0, data.ChannelNames),
-            PredictionBuilder.Build(times, data.ChannelNames, height, width, trajectory, initial, target, climatology),
+            PredictionBuilder.Build(times, data.ChannelNames, height, width, trajectory, initial, target, climatology, modelEpoch),
             LodPreviewBuilder.Build(finalField, data.Channels, height, width, simulation.Lod),
-            new SimulationSummary(simulation.Core, simulation.ResolutionTier, data.Grid, data.TimeStepSeconds),
+            new SimulationSummary(simulation.Core, simulation.ResolutionTier, data.Grid, data.TimeStepSeconds, simulation.Atmosphere, data.Units),
             new ExecutionSummary(duration.TotalSeconds));
     }
 

@@ -1,41 +1,48 @@
 namespace WeatherFlow.Web.Rendering;
 
 /// <summary>
-/// A blue-white-red scale (ColorBrewer RdBu, reversed so low is blue) over [Min, Max]. One scale is shared by all
-/// pictures of a channel so that predicted and target fields can be compared by eye, and it is centred on zero
-/// when the values straddle it, so that white means zero and the colours read as signed anomalies.
+/// A colour scale over [Min, Max]. Fields themselves get a sequential palette (viridis), one scale shared by all of a
+/// channel's pictures so that predicted and target fields can be compared by eye; changes and errors get a diverging
+/// one (ColorBrewer RdBu, reversed so low is blue) centred on zero, so white means no change.
 /// </summary>
-public sealed record ColorScale(double Min, double Max)
+public sealed record ColorScale(double Min, double Max, IReadOnlyList<string> Palette)
 {
-    public static IReadOnlyList<string> Palette { get; } =
+    public static IReadOnlyList<string> SequentialPalette { get; } =
+        ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
+
+    public static IReadOnlyList<string> DivergingPalette { get; } =
         ["#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"];
 
-    private static readonly (byte R, byte G, byte B)[] Stops = [.. Palette.Select(Parse)];
+    private readonly (byte R, byte G, byte B)[] stops = [.. Palette.Select(Parse)];
 
-    public static ColorScale Spanning(IEnumerable<IReadOnlyList<IReadOnlyList<double>>> fields)
+    public static ColorScale Sequential(IEnumerable<IReadOnlyList<IReadOnlyList<double>>> fields)
     {
-        var values = fields.SelectMany(field => field.SelectMany(row => row)).Where(double.IsFinite).ToList();
-        if (values.Count == 0)
-        {
-            return new(0, 1);
-        }
-        var (min, max) = (values.Min(), values.Max());
-        var extent = Math.Max(-min, max);
-        return min < 0 && max > 0 ? new(-extent, extent) : new(min, max);
+        var values = FiniteValues(fields);
+        return values.Count == 0 ? new(0, 1, SequentialPalette) : new(values.Min(), values.Max(), SequentialPalette);
+    }
+
+    public static ColorScale Diverging(IEnumerable<IReadOnlyList<IReadOnlyList<double>>> fields)
+    {
+        var values = FiniteValues(fields);
+        var extent = values.Count == 0 ? 0 : values.Max(Math.Abs);
+        return extent > 0 ? new(-extent, extent, DivergingPalette) : new(-1, 1, DivergingPalette);
     }
 
     public (byte R, byte G, byte B) ColorOf(double value)
     {
         var fraction = Max > Min && double.IsFinite(value) ? Math.Clamp((value - Min) / (Max - Min), 0, 1) : 0.5;
-        var position = fraction * (Stops.Length - 1);
-        var index = Math.Min((int)position, Stops.Length - 2);
+        var position = fraction * (stops.Length - 1);
+        var index = Math.Min((int)position, stops.Length - 2);
         var t = position - index;
-        var (low, high) = (Stops[index], Stops[index + 1]);
+        var (low, high) = (stops[index], stops[index + 1]);
         return (Mix(low.R, high.R, t), Mix(low.G, high.G, t), Mix(low.B, high.B, t));
     }
 
+    private static List<double> FiniteValues(IEnumerable<IReadOnlyList<IReadOnlyList<double>>> fields) =>
+        [.. fields.SelectMany(field => field.SelectMany(row => row)).Where(double.IsFinite)];
+
     private static byte Mix(byte from, byte to, double t) => (byte)Math.Round(from + (to - from) * t);
 
-    private static (byte, byte, byte) Parse(string hex) =>
+    private static (byte R, byte G, byte B) Parse(string hex) =>
         (Convert.ToByte(hex[1..3], 16), Convert.ToByte(hex[3..5], 16), Convert.ToByte(hex[5..7], 16));
 }

@@ -50,7 +50,7 @@ public sealed class ExperimentPageTests(CompositionFixture composition, ITestOut
         Assert.Equal(100, progress[^1]);
         Assert.Equal(4, await pages.LossLinesAsync());
         Assert.Equal(new[] { "t@500" }, await pages.ChannelNamesAsync());
-        Assert.Equal(new[] { 32, 32, 32 }, await pages.HeatmapWidthsAsync());
+        Assert.Equal(new[] { 32, 32, 32, 32, 32 }, await pages.HeatmapWidthsAsync());
         Assert.Equal("completed", await pages.ListedStatusAsync(experimentPath));
     }
 }

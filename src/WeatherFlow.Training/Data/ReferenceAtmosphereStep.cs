@@ -7,7 +7,7 @@ namespace WeatherFlow.Training.Data;
 /// x1 = step(x0) of contract §3.2: tendency, replay phase, boundary relaxation, moisture, surface flux. Scalar terms
 /// are 0-dim float32 tensors, as in the reference (torch.tensor(python float)), so rounding matches.
 /// </summary>
-internal sealed class AtmosphereStep(SimulationConfig simulation, double dynamicsScale)
+internal sealed class ReferenceAtmosphereStep(SimulationConfig simulation, double dynamicsScale)
 {
     public double Scale => dynamicsScale;
 

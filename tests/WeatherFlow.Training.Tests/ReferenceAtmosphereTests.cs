@@ -3,13 +3,13 @@ using static TorchSharp.torch;
 
 namespace WeatherFlow.Training.Tests;
 
-public sealed class SyntheticAtmosphereTests
+public sealed class ReferenceAtmosphereTests
 {
     [Fact]
     public void Shapes_follow_the_config_and_the_resolution_tier()
     {
         using var scope = NewDisposeScope();
-        var data = SyntheticAtmosphere.Generate(TestConfigs.Read("""
+        var data = ReferenceAtmosphere.Generate(TestConfigs.Read("""
             {"dataset":{"variables":["t","u"],"pressureLevels":[850,500,300],"trainSamples":6,"valSamples":4},
              "simulation":{"resolutionTier":"global-low"}}
             """));
@@ -29,7 +29,8 @@ public sealed class SyntheticAtmosphereTests
         // example-response.json's datasetSummary: PyTorch's CPU generator with the same seeds gives the same fields.
         var result = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Read("""
             {"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":8,"valSamples":4},
-             "model":{"backbone":"grid","hiddenDim":32,"nLayers":1},"training":{"epochs":1,"batchSize":8,"rolloutWeight":0,"timeSteps":3}}
+             "model":{"backbone":"grid","hiddenDim":32,"nLayers":1},"training":{"epochs":1,"batchSize":8,"rolloutWeight":0,"timeSteps":3},
+             "simulation":{"atmosphere":"reference"}}
             """), null, CancellationToken.None);
 
         var stats = Assert.Single(result.DatasetSummary.ChannelStats);
@@ -43,7 +44,7 @@ public sealed class SyntheticAtmosphereTests
     public void Samples_scatter_around_a_shared_base_state_by_the_dynamics_scale()
     {
         using var scope = NewDisposeScope();
-        var data = SyntheticAtmosphere.Generate(TestConfigs.Read("""{"dataset":{"trainSamples":64},"training":{"dynamicsScale":0.2}}"""));
+        var data = ReferenceAtmosphere.Generate(TestConfigs.Read("""{"dataset":{"trainSamples":64},"training":{"dynamicsScale":0.2}}"""));
 
         // x0[i] − x0[j] = scale·(ε_i − ε_j), whose std is scale·√2.
         var spread = (data.TrainX0[0] - data.TrainX0[1]).std(unbiased: false).item<float>();

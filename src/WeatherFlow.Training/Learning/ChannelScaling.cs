@@ -1,0 +1,31 @@
+using WeatherFlow.Training.Data;
+using static TorchSharp.torch;
+
+namespace WeatherFlow.Training.Learning;
+
+/// <summary>
+/// The training inputs' climatology, per channel and latitude ([1, C, H, 1]), and the standard deviation of the
+/// departures from it, per channel ([1, C, 1, 1]): the model sees and forecasts anomalies (x − mean)/std of order 1,
+/// whatever the channel's unit, and the forecast is turned back into physical units.
+/// </summary>
+internal sealed record ChannelScaling(Tensor Mean, Tensor Std)
+{
+    public static ChannelScaling Of(Tensor trainX0)
+    {
+        var mean = trainX0.mean([0, 3], keepdim: true);
+        return new(mean, (trainX0 - mean).std([0, 2, 3], keepdim: true, unbiased: false).clamp(min: 1e-6));
+    }
+
+    public ExperimentData Standardise(ExperimentData data) => data with
+    {
+        TrainX0 = Standardise(data.TrainX0),
+        TrainX1 = Standardise(data.TrainX1),
+        ValX0 = Standardise(data.ValX0),
+        ValX1 = Standardise(data.ValX1),
+    };
+
+    /// <param name="states">[T or N, C, H, W] standardised.</param>
+    public Tensor Restore(Tensor states) => states * Std + Mean;
+
+    private Tensor Standardise(Tensor states) => (states - Mean) / Std;
+}
