@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using WeatherFlow.Contracts.Experiments;
+using TorchSharp;
 using WeatherFlow.Training;
+using WeatherFlow.Training.Data;
 
 namespace WeatherFlow.Benchmarks;
 
@@ -10,7 +12,7 @@ internal static class BenchmarkRunner
     public static async Task<int> RunInChildrenAsync(IReadOnlyList<BenchmarkCase> cases, IReadOnlyList<BenchmarkVariant> variants, int threads)
     {
         Console.WriteLine($"WeatherFlow training benchmark: {Environment.ProcessorCount} cores, torch threads {threads}, one child process per run");
-        Console.WriteLine("case | backbone | atmosphere | objective | seed | wall s | CPU s | peak RSS MB | reference s | speed-up (wall) | skill per channel | mean skill | model epoch | train loss per epoch | worst epoch-to-epoch loss ratio");
+        Console.WriteLine("case | backbone | atmosphere | objective | seed | wall s | CPU s | data s (share) | peak RSS MB | reference s | speed-up (wall) | skill per channel | mean skill | model epoch | train loss per epoch | worst epoch-to-epoch loss ratio");
         var failures = 0;
         foreach (var benchmark in cases)
         {
@@ -40,16 +42,26 @@ internal static class BenchmarkRunner
         var (result, seconds, cpuSeconds) = Enumerable.Range(0, benchmark.Repeats)
             .Select(_ => Measure(engine, config))
             .MinBy(run => run.Seconds);
+        var dataSeconds = DataSeconds(config);
         var losses = result.Metrics.Train.Select(epoch => epoch.Loss).ToList();
         var worstRatio = losses.Zip(losses.Skip(1), (previous, next) => next / previous).DefaultIfEmpty(double.NaN).Max();
         var skills = result.Prediction.Channels.Select(channel => channel.Skill ?? double.NaN).ToList();
         var speedUp = benchmark.ReferenceSeconds is { } reference ? (reference / seconds).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "n/a";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{benchmark.Name} | {variant.Backbone} | {variant.Atmosphere} | {variant.Objective} | {config.Training.Seed} | {seconds:0.00} | {cpuSeconds:0.00} | {PeakMemory.Megabytes():0} | "
+            $"{benchmark.Name} | {variant.Backbone} | {variant.Atmosphere} | {variant.Objective} | {config.Training.Seed} | {seconds:0.00} | {cpuSeconds:0.00} | {dataSeconds:0.00} ({dataSeconds / seconds:P0}) | {PeakMemory.Megabytes():0} | "
             + $"{benchmark.ReferenceSeconds?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {speedUp} | "
             + $"{string.Join(" ", result.Prediction.Channels.Zip(skills, (channel, skill) => $"{channel.Name} {skill:+0.00;-0.00}"))} | {skills.Average():+0.00;-0.00} | "
             + $"{result.Prediction.ModelEpoch} | {string.Join("→", losses.Select(loss => loss.ToString("G3", CultureInfo.InvariantCulture)))} | {worstRatio:0.00}"));
         return 0;
+    }
+
+    /// <summary>The data generator's share of a run, timed apart from it (after it, so the peak RSS is the run's).</summary>
+    private static double DataSeconds(ExperimentConfig config)
+    {
+        using var scope = torch.NewDisposeScope();
+        var watch = Stopwatch.StartNew();
+        _ = config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere ? ReferenceAtmosphere.Generate(config) : StructuredAtmosphere.Generate(config);
+        return watch.Elapsed.TotalSeconds;
     }
 
     private static (ExperimentResult Result, double Seconds, double CpuSeconds) Measure(ExperimentEngine engine, ExperimentConfig config)

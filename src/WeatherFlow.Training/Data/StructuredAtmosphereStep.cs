@@ -35,16 +35,23 @@ internal sealed class StructuredAtmosphereStep(SphereGrid grid, SimulationConfig
         var dt = leadSeconds / steps;
         var diurnal = forcing.view(-1, 1, 1);
         var contrast = StructuredAtmosphere.MeridionalContrast(grid);
+        var count = temperature.shape[0];
         for (var i = 0; i < steps; i++)
         {
             using var stepScope = NewDisposeScope();
-            var (east500, north500) = StructuredAtmosphere.GeostrophicWind(grid, StructuredAtmosphere.Height(grid, temperature, height, 500));
-            var (east850, north850) = StructuredAtmosphere.GeostrophicWind(grid, StructuredAtmosphere.Height(grid, temperature, height, 850));
+            // Both fields and both steering levels go through each operation together: on small grids the cost is
+            // the number of tensor operations, not their size.
+            var steering = stack([
+                StructuredAtmosphere.Height(grid, temperature, height, 500),
+                StructuredAtmosphere.Height(grid, temperature, height, 850)]).view(2 * count, grid.Size.Lat, grid.Size.Lon);
+            var (east, north) = StructuredAtmosphere.GeostrophicWind(grid, steering);
             // The whole column temperature moves, so the eddies also carry the equator-to-pole contrast.
-            temperature = SemiLagrangian.Advect(grid, temperature + contrast, east500, north500, dt) - contrast;
-            height = SemiLagrangian.Advect(grid, height, east850, north850, dt);
-            temperature += dt / DiffusionTime * grid.NeighbourDifference(temperature) + dt / Day * Heating(temperature, diurnal);
-            height += dt / DiffusionTime * grid.NeighbourDifference(height) - dt / Day * simulation.SurfaceFlux.DragCoeff * height;
+            var anomalies = SemiLagrangian.Advect(grid, cat([temperature + contrast, height]), east, north, dt) - cat([contrast.expand_as(temperature), zeros_like(height)]);
+            anomalies += dt / DiffusionTime * grid.NeighbourDifference(anomalies);
+            temperature = anomalies.narrow(0, 0, count);
+            height = anomalies.narrow(0, count, count);
+            temperature += dt / Day * Heating(temperature, diurnal);
+            height -= dt / Day * simulation.SurfaceFlux.DragCoeff * height;
             if (simulation.BoundarySource is "reanalysis" or "parametric")
             {
                 temperature += dt / RelaxationTime * (climate.Temperature - temperature);

@@ -51,6 +51,8 @@ public sealed class ExperimentPageTests(CompositionFixture composition, ITestOut
         Assert.Equal(4, await pages.LossLinesAsync());
         Assert.Equal(new[] { "t@500" }, await pages.ChannelNamesAsync());
         Assert.Equal(new[] { 32, 32, 32, 32, 32 }, await pages.HeatmapWidthsAsync());
+        Assert.Equal(["60°N", "30°N", "0°", "30°S", "60°S", "0°", "90°E", "180°", "90°W"], await pages.FirstMapTicksAsync());
+        Assert.Matches(@"^The model (beats persistence on every channel|is worse than persistence on \d+ of \d+ channels) \(mean skill [+-]\d\.\d\d\)", await pages.PersistenceVerdictAsync());
         Assert.Equal("completed", await pages.ListedStatusAsync(experimentPath));
     }
 }

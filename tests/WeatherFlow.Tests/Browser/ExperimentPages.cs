@@ -89,6 +89,13 @@ public sealed class ExperimentPages(IPage page, Uri web)
     public Task<int[]> HeatmapWidthsAsync() =>
         page.Locator("img.heatmap").EvaluateAllAsync<int[]>("images => images.map(image => image.naturalWidth)");
 
+    /// <summary>What the result says of the model against persistence.</summary>
+    public Task<string> PersistenceVerdictAsync() => page.Locator("#persistence-verdict").InnerTextAsync();
+
+    /// <summary>The latitude and longitude tick labels of the first map.</summary>
+    public async Task<string[]> FirstMapTicksAsync() =>
+        [.. await page.Locator(".map").First.Locator(".map-latitudes span, .map-longitudes span").AllInnerTextsAsync()];
+
     /// <summary>The status the recent-experiments list shows for an experiment, found by its link.</summary>
     public async Task<string> ListedStatusAsync(string experimentPath)
     {
