@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Text.Unicode;
 using WeatherFlow.Api.Infrastructure;
@@ -93,13 +94,21 @@ public static class ExperimentsApi
         };
     }
 
-    public static async Task<Ok<List<ExperimentJobSummary>>> ListExperimentsAsync(
+    public static async Task<Results<Ok<List<ExperimentJobSummary>>, ValidationProblem>> ListExperimentsAsync(
         ExperimentQueries queries,
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken,
-        int? limit = null)
+        string? limit = null)
     {
-        var take = Math.Clamp(limit ?? options.Value.DefaultListLimit, 1, options.Value.MaxListLimit);
+        // Read as text, so that "abc" gets a 400 naming the parameter rather than the binder's bare one.
+        var max = options.Value.MaxListLimit;
+        var take = options.Value.DefaultListLimit;
+        if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) && take is >= 1 && take <= max))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["limit"] = [$"limit must be a whole number from 1 to {max}; got '{limit}'."] },
+                title: "Invalid query parameter");
+        }
         return TypedResults.Ok(await queries.ListRecentAsync(take, cancellationToken));
     }
 

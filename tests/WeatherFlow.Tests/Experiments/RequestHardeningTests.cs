@@ -121,6 +121,31 @@ public sealed class RequestHardeningTests(CompositionFixture composition)
         }
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("201")]
+    public async Task A_list_limit_that_is_not_a_whole_number_from_1_to_200_gets_400_naming_it(string limit)
+    {
+        using var response = await _api.GetAsync($"{ExperimentsClient.Path}?limit={Uri.EscapeDataString(limit)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = Assert.Single(problem.RootElement.GetProperty("errors").GetProperty("limit").EnumerateArray()).GetString();
+        Assert.Equal($"limit must be a whole number from 1 to 200; got '{limit}'.", message);
+    }
+
+    [Fact]
+    public async Task A_list_limit_in_range_caps_the_rows()
+    {
+        using var list = JsonDocument.Parse(await _api.GetStringAsync($"{ExperimentsClient.Path}?limit=2"));
+
+        Assert.InRange(list.RootElement.GetArrayLength(), 0, 2);
+    }
+
     private async Task<string?> NewestExperimentAsync()
     {
         using var list = JsonDocument.Parse(await _api.GetStringAsync($"{ExperimentsClient.Path}?limit=1"));
