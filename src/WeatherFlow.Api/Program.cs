@@ -17,5 +17,6 @@ app.UseContractCompatibility();
 app.MapDefaultEndpoints();
 app.MapContractApi();
 app.MapExperimentsApi();
+app.MapDocsApi();
 
 app.Run();

@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddContractCors();
         builder.Services.AddNoServerBanner();
         builder.Services.AddRequestSizeLimits();
+        builder.Services.AddOpenApi();
 
         // Registered first: hosted services start in order, so nothing queries the database before it is migrated.
         builder.Services.AddHostedService<DatabaseMigrationService>();
