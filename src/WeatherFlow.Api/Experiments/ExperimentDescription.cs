@@ -2,12 +2,12 @@ namespace WeatherFlow.Api.Experiments;
 
 internal static class ExperimentDescription
 {
-    /// <summary>A one-line label for lists, e.g. <c>grid · t, z @ 500 hPa · 16×32 · 2 epochs</c>.</summary>
+    /// <summary>A one-line label for lists, e.g. <c>grid · t, z @ 500 hPa · 16×32 · 48 samples · 2 epochs · seed 42</c>,
+    /// with the grid the run actually uses (the tier's, when one is chosen).</summary>
     public static string Of(ExperimentConfig config)
     {
-        var dataset = config.Dataset;
-        var epochs = config.Training.Epochs;
+        var (dataset, training, grid) = (config.Dataset, config.Training, config.EffectiveGrid());
         return $"{config.Model.Backbone} · {string.Join(", ", dataset.Variables)} @ {string.Join(", ", dataset.PressureLevels)} hPa"
-            + $" · {dataset.GridSize.Lat}×{dataset.GridSize.Lon} · {epochs} epoch{(epochs == 1 ? "" : "s")}";
+            + $" · {grid.Lat}×{grid.Lon} · {dataset.TrainSamples} samples · {training.Epochs} epoch{(training.Epochs == 1 ? "" : "s")} · seed {training.Seed}";
     }
 }

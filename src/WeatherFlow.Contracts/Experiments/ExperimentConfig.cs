@@ -28,6 +28,13 @@ public sealed record ExperimentConfig
     /// <summary>Lower-case hex SHA-256 of <see cref="ToCanonicalJson"/>; runs are deterministic, so it keys the result cache.</summary>
     public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson())));
 
+    /// <summary>The resolution tier named by <c>simulation.resolutionTier</c>.</summary>
+    public ResolutionTier Tier() =>
+        ConfigChoices.ResolutionTiers.FirstOrDefault(tier => tier.Name == Simulation.ResolutionTier) ?? ConfigChoices.ResolutionTiers[0];
+
+    /// <summary>The grid the experiment runs on: the tier's, or the dataset's for the <c>custom</c> tier.</summary>
+    public GridSize EffectiveGrid() => Tier() is { Lat: > 0, Lon: > 0 } tier ? new(tier.Lat, tier.Lon) : Dataset.GridSize;
+
     /// <summary>Every rule this config breaks that would make training fail or misbehave; empty for a trainable config.</summary>
     public IReadOnlyList<ConfigViolation> FindViolations() => ConfigInvariants.Find(this);
 }

@@ -11,11 +11,7 @@ internal static class AtmosphereInputs
         [.. dataset.Variables.SelectMany(variable => dataset.PressureLevels.Select(level => $"{variable}@{level}"))];
 
     /// <summary>The tier's grid (the dataset's for <c>custom</c>) and the tier's time step.</summary>
-    public static (GridSize Grid, int TimeStepSeconds) Grid(ExperimentConfig config)
-    {
-        var tier = ConfigChoices.ResolutionTiers.FirstOrDefault(t => t.Name == config.Simulation.ResolutionTier) ?? ConfigChoices.ResolutionTiers[0];
-        return (tier.Lat == 0 || tier.Lon == 0 ? config.Dataset.GridSize : new GridSize(tier.Lat, tier.Lon), tier.TimeStepSeconds);
-    }
+    public static (GridSize Grid, int TimeStepSeconds) Grid(ExperimentConfig config) => (config.EffectiveGrid(), config.Tier().TimeStepSeconds);
 
     /// <summary>Orography exp(−2.5(φ² + λ²)) and a land mask (φ &gt; 0) on φ, λ ∈ [−1, 1].</summary>
     public static Tensor StaticFeatures(GridSize grid)
