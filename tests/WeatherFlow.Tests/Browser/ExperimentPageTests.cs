@@ -44,10 +44,14 @@ public sealed class ExperimentPageTests(CompositionFixture composition, ITestOut
         output.WriteLine($"screenshot: {screenshot}");
         var progress = pages.ProgressSeen.ToArray();
         output.WriteLine($"progress bar values seen: {string.Join(", ", progress)}");
+        var lossPoints = pages.LiveLossPointsSeen.ToArray();
+        output.WriteLine($"live loss chart, training points after each redraw: {string.Join(", ", lossPoints)}");
 
         Assert.Equal("completed", await pages.StatusAsync() + await pages.ErrorAsync());
         Assert.Contains(progress, value => value is > 0 and < 100);
         Assert.Equal(100, progress[^1]);
+        Assert.True(lossPoints.Length >= 3 && lossPoints.Max() >= 3, "the live loss chart gained points while the run trained");
+        Assert.Equal(lossPoints.Order(), lossPoints);
         Assert.Equal(4, await pages.LossLinesAsync());
         Assert.Equal(new[] { "t@500" }, await pages.ChannelNamesAsync());
         Assert.Equal(new[] { 32, 32, 32, 32, 32 }, await pages.HeatmapWidthsAsync());

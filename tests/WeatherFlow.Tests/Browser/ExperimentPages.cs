@@ -14,12 +14,16 @@ public sealed class ExperimentPages(IPage page, Uri web)
     /// <summary>Every value the experiment page's progress bar showed, in order, across reloads.</summary>
     public ConcurrentQueue<double> ProgressSeen { get; } = new();
 
+    /// <summary>How many training points the live loss chart held, each time it was redrawn.</summary>
+    public ConcurrentQueue<int> LiveLossPointsSeen { get; } = new();
+
     public IPage Page => page;
 
     /// <summary>Records the progress bar from inside the browser, so no value is missed between two looks.</summary>
     public async Task RecordProgressAsync()
     {
         await page.ExposeFunctionAsync("reportProgress", (string value) => ProgressSeen.Enqueue(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+        await page.ExposeFunctionAsync("reportLossPoints", (int count) => LiveLossPointsSeen.Enqueue(count));
         await page.AddInitScriptAsync("""
             document.addEventListener("DOMContentLoaded", () => {
                 const bar = document.querySelector('[aria-label="training progress"]');
@@ -27,6 +31,10 @@ public sealed class ExperimentPages(IPage page, Uri web)
                 const report = () => window.reportProgress(bar.getAttribute("aria-valuenow"));
                 report();
                 new MutationObserver(report).observe(bar, { attributes: true, attributeFilter: ["aria-valuenow"] });
+                const line = document.querySelector("#live-loss polyline.train");
+                if (!line) return;
+                new MutationObserver(() => window.reportLossPoints(line.getAttribute("points").trim().split(/\s+/).filter(Boolean).length))
+                    .observe(line, { attributes: true, attributeFilter: ["points"] });
             });
             """);
     }
