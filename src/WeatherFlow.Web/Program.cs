@@ -19,5 +19,6 @@ app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapExperimentEventsApi();
+app.MapExperimentDownloadsApi();
 
 app.Run();

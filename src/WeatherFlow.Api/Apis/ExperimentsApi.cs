@@ -30,6 +30,10 @@ public static class ExperimentsApi
         api.MapGet("/{id}/metrics", GetEpochMetricsAsync)
             .WithName("GetExperimentEpochMetrics")
             .WithSummary("Train and validation losses per epoch, empty until the experiment completes");
+        api.MapGet("/{id}/metrics.csv", GetEpochMetricsCsvAsync)
+            .WithName("GetExperimentEpochMetricsCsv")
+            .WithSummary("The per-epoch metrics as CSV, a row per epoch")
+            .Produces<string>(contentType: "text/csv");
         api.MapGet("/{id}/events", StreamEventsAsync)
             .WithName("StreamExperimentEvents")
             .WithSummary("Server-sent progress events, ending with an event named after the final status");
@@ -137,6 +141,12 @@ public static class ExperimentsApi
         string id, ExperimentQueries queries, CancellationToken cancellationToken) =>
         Guid.TryParse(id, out var experimentId) && await queries.ExistsAsync(experimentId, cancellationToken)
             ? TypedResults.Ok(await queries.GetEpochMetricsAsync(experimentId, cancellationToken))
+            : NotFound(id);
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetEpochMetricsCsvAsync(
+        string id, ExperimentQueries queries, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var experimentId) && await queries.ExistsAsync(experimentId, cancellationToken)
+            ? TypedResults.Text(EpochMetricsCsv.Write(await queries.GetEpochMetricsAsync(experimentId, cancellationToken)), "text/csv")
             : NotFound(id);
 
     public static async Task<Results<ServerSentEventsResult<ExperimentJobEvent>, ProblemHttpResult>> StreamEventsAsync(

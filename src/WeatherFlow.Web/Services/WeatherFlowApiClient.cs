@@ -48,6 +48,19 @@ public sealed class WeatherFlowApiClient(HttpClient http)
         };
     });
 
+    /// <summary>A document of an experiment (<c>result</c>, <c>metrics.csv</c>) as the api sends it.</summary>
+    /// <returns>Null when the api has none: no such experiment, or no result yet.</returns>
+    public Task<byte[]?> GetDocumentAsync(Guid id, string document, CancellationToken cancellationToken) => CallAsync(async () =>
+    {
+        using var response = await http.GetAsync($"/api/experiments/{id}/{document}", cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    });
+
     /// <returns>Null when the experiment was cancelled, else why it could not be.</returns>
     public Task<string?> CancelAsync(Guid id, CancellationToken cancellationToken) => CallAsync(async () =>
     {

@@ -21,6 +21,7 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
         { "GET", "/api/experiments/{id}" },
         { "GET", "/api/experiments/{id}/result" },
         { "GET", "/api/experiments/{id}/metrics" },
+        { "GET", "/api/experiments/{id}/metrics.csv" },
         { "GET", "/api/experiments/{id}/events" },
         { "DELETE", "/api/experiments/{id}" },
         { "POST", "/api/experiments/{id}/cancel" },

@@ -30,6 +30,11 @@ public sealed class ExperimentForm
     public string Objective { get; set; } = "";
     public string Core { get; set; } = "";
     public string ResolutionTier { get; set; } = "";
+    public string Atmosphere { get; set; } = "";
+
+    /// <summary>The canonical JSON of the config the form started from (a run being re-run, or the defaults), so the
+    /// fields the form does not show keep their values.</summary>
+    public string BaseConfig { get; set; } = "";
 
     /// <summary>Which form field answers for each config field the api may name in a 422 <c>loc</c>.</summary>
     private static readonly Dictionary<string, string> FieldsByLocation = new[]
@@ -41,7 +46,7 @@ public sealed class ExperimentForm
         ("training", nameof(Epochs)), ("training", nameof(BatchSize)), ("training", nameof(LearningRate)),
         ("training", nameof(SolverMethod)), ("training", nameof(LossType)), ("training", nameof(TimeSteps)),
         ("training", nameof(Seed)), ("training", nameof(RolloutWeight)), ("training", nameof(Objective)),
-        ("simulation", nameof(Core)), ("simulation", nameof(ResolutionTier)),
+        ("simulation", nameof(Core)), ("simulation", nameof(ResolutionTier)), ("simulation", nameof(Atmosphere)),
     }.ToDictionary(field => $"{field.Item1}.{JsonNamingPolicy.CamelCase.ConvertName(field.Item2)}", field => field.Item2);
 
     public static ExperimentForm From(ExperimentConfig config) => new()
@@ -67,12 +72,15 @@ public sealed class ExperimentForm
         Objective = config.Training.Objective,
         Core = config.Simulation.Core,
         ResolutionTier = config.Simulation.ResolutionTier,
+        Atmosphere = config.Simulation.Atmosphere,
+        BaseConfig = config.ToCanonicalJson(),
     };
 
-    /// <summary>The config to submit: the contract's defaults with the form's choices laid over them.</summary>
+    /// <summary>The config to submit: the base config (else the contract's defaults) with the form's choices laid over it.</summary>
+    /// <exception cref="JsonException">The base config sent with the form is not a config.</exception>
     public ExperimentConfig ToConfig()
     {
-        var defaults = new ExperimentConfig();
+        var defaults = BaseConfig.Length > 0 ? ExperimentConfig.FromCanonicalJson(BaseConfig) : new ExperimentConfig();
         return defaults with
         {
             Dataset = defaults.Dataset with
@@ -103,7 +111,7 @@ public sealed class ExperimentForm
                 RolloutWeight = RolloutWeight,
                 Objective = Objective,
             },
-            Simulation = defaults.Simulation with { Core = Core, ResolutionTier = ResolutionTier },
+            Simulation = defaults.Simulation with { Core = Core, ResolutionTier = ResolutionTier, Atmosphere = Atmosphere },
         };
     }
 
@@ -113,6 +121,6 @@ public sealed class ExperimentForm
 
     public static string Format(GridSize size) => $"{size.Lat}x{size.Lon}";
 
-    private static GridSize? ParseGridSize(string text) =>
+    public static GridSize? ParseGridSize(string text) =>
         text.Split('x') is [var lat, var lon] && int.TryParse(lat, out var h) && int.TryParse(lon, out var w) ? new(h, w) : null;
 }

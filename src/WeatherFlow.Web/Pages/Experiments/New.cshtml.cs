@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeatherFlow.Contracts.Experiments;
@@ -15,15 +16,44 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
 
     public string? ApiError { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadOptionsAsync(cancellationToken);
+    /// <summary>The advertised grids, and the form's own when it is another (a re-run of a run on a custom grid keeps it).</summary>
+    public IReadOnlyList<GridSize> GridChoices =>
+        Options is null ? [] : [.. Options.GridSizes, .. Options.GridSizes.Select(ExperimentForm.Format).Contains(Form.GridSize) || ExperimentForm.ParseGridSize(Form.GridSize) is not { } own ? [] : new[] { own }];
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    /// <summary>The run whose config the form was filled with, when re-running one.</summary>
+    public Guid? RerunOf { get; private set; }
+
+    public async Task OnGetAsync(Guid? from, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (from is { } id)
         {
             try
             {
-                switch (await api.SubmitAsync(Form.ToConfig(), cancellationToken))
+                if (await api.GetAsync(id, cancellationToken) is { } job)
+                {
+                    Form = ExperimentForm.From(ExperimentConfig.FromCanonicalJson(job.Config.GetRawText()));
+                    RerunOf = id;
+                }
+                else
+                {
+                    ApiError = $"There is no experiment {id} to re-run; the form shows the defaults.";
+                }
+            }
+            catch (ApiUnavailableException exception)
+            {
+                ApiError = exception.Message;
+            }
+        }
+        await LoadOptionsAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid && ConfigOfForm() is { } config)
+        {
+            try
+            {
+                switch (await api.SubmitAsync(config, cancellationToken))
                 {
                     case SubmitOutcome.Accepted accepted:
                         return RedirectToPage("Details", new { id = accepted.Job.Id });
@@ -42,6 +72,19 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
         }
         await LoadOptionsAsync(cancellationToken);
         return Page();
+    }
+
+    private ExperimentConfig? ConfigOfForm()
+    {
+        try
+        {
+            return Form.ToConfig();
+        }
+        catch (JsonException)
+        {
+            ModelState.AddModelError(string.Empty, "The form's base config is not an experiment config; open the form again.");
+            return null;
+        }
     }
 
     private void AddFieldErrors(IReadOnlyList<ConfigError> errors)

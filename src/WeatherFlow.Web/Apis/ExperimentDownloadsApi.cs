@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WeatherFlow.Web.Services;
+
+namespace WeatherFlow.Web.Apis;
+
+/// <summary>A run's result document and its metrics as files to save, fetched from the api for the browser.</summary>
+public static class ExperimentDownloadsApi
+{
+    public static IEndpointRouteBuilder MapExperimentDownloadsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/experiments/{id:guid}/result.json", (Guid id, WeatherFlowApiClient api, CancellationToken cancellationToken) =>
+            DownloadAsync(api, id, "result", "application/json", $"experiment-{id}-result.json", cancellationToken));
+        app.MapGet("/experiments/{id:guid}/metrics.csv", (Guid id, WeatherFlowApiClient api, CancellationToken cancellationToken) =>
+            DownloadAsync(api, id, "metrics.csv", "text/csv", $"experiment-{id}-metrics.csv", cancellationToken));
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> DownloadAsync(
+        WeatherFlowApiClient api, Guid id, string document, string contentType, string fileName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.GetDocumentAsync(id, document, cancellationToken) is { } bytes
+                ? TypedResults.File(bytes, contentType, fileName)
+                : TypedResults.NotFound();
+        }
+        catch (ApiUnavailableException exception)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The api is unavailable", detail: exception.Message);
+        }
+    }
+}
