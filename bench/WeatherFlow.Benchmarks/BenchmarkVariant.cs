@@ -19,7 +19,7 @@ internal sealed record BenchmarkVariant(string Backbone, string Atmosphere, stri
         return [.. from backbone in Values("--backbone", ConfigChoices.Backbones, Default.Backbone)
                    from atmosphere in Values("--atmosphere", ConfigChoices.Atmospheres, Default.Atmosphere)
                    from objective in Values("--objective", ConfigChoices.Objectives, Default.Objective)
-                   from seed in Values("--seed", [], "")
+                   from seed in Values("--seed", [""], "")
                    select new BenchmarkVariant(backbone, atmosphere, objective, seed == "" ? null : int.Parse(seed, CultureInfo.InvariantCulture))];
     }
 

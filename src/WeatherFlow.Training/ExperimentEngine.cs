@@ -60,9 +60,13 @@ public sealed class ExperimentEngine(EngineOptions options)
         cancellationToken.ThrowIfCancellationRequested();
         tracker.Predicting();
         var forecast = Forecast.Run(config, modelData, model, cancellationToken);
-        var physicalForecast = scaling?.Restore(forecast) ?? forecast;
-        // The trajectory starts at the initial state itself, not at its round trip through the scaling.
-        physicalForecast[0].copy_(data.ValX0[0]);
+        var physicalForecast = forecast;
+        if (scaling is not null)
+        {
+            physicalForecast = scaling.Restore(forecast);
+            // The trajectory starts at the initial state itself, not at its round trip through the scaling.
+            physicalForecast[0].copy_(data.ValX0[0]);
+        }
         var result = ResultBuilder.Build(experimentId, config, data, physicalForecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started));
         tracker.Completed();
         return result;

@@ -113,6 +113,19 @@ public sealed class ExperimentConfigTests
     }
 
     [Fact]
+    public void A_stored_config_from_before_the_atmosphere_choice_reads_as_the_reference_generator_and_a_broken_one_throws()
+    {
+        var written = new ExperimentConfig().ToCanonicalJson();
+        var withoutAtmosphere = written.Replace(",\"atmosphere\":\"structured\"", "");
+        Assert.NotEqual(written, withoutAtmosphere);
+
+        Assert.Equal("reference", ExperimentConfig.FromCanonicalJson(withoutAtmosphere).Simulation.Atmosphere);
+        Assert.Equal("structured", ExperimentConfig.FromCanonicalJson(written).Simulation.Atmosphere);
+        Assert.Throws<System.Text.Json.JsonException>(() => ExperimentConfig.FromCanonicalJson("{\"dataset\":null}"));
+        Assert.Throws<System.Text.Json.JsonException>(() => ExperimentConfig.FromCanonicalJson("null"));
+    }
+
+    [Fact]
     public void Canonical_json_reads_back_to_an_equal_config_with_the_same_hash()
     {
         var config = TestConfigs.Read("""{"dataset":{"variables":["u","v"],"pressureLevels":[850,300]},"training":{"learningRate":0.001}}""");

@@ -20,10 +20,23 @@ public sealed record ExperimentConfig
     /// <summary>The fully defaulted config as compact camelCase JSON in declaration order: equal configs give equal text.</summary>
     public string ToCanonicalJson() => JsonSerializer.Serialize(this, ExperimentJsonContext.Default.ExperimentConfig);
 
-    /// <summary>Reads back what <see cref="ToCanonicalJson"/> wrote; no request rules apply, the text was valid when written.</summary>
-    public static ExperimentConfig FromCanonicalJson(string json) =>
-        JsonSerializer.Deserialize(json, ExperimentJsonContext.Default.ExperimentConfig)
-        ?? throw new JsonException("A canonical experiment config is a JSON object, not null.");
+    /// <summary>
+    /// Reads back what <see cref="ToCanonicalJson"/> wrote; no request rules apply, the text was valid when written.
+    /// A config written before <c>simulation.atmosphere</c> existed ran on the reference's generator, and reads so.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not a canonical config.</exception>
+    public static ExperimentConfig FromCanonicalJson(string json)
+    {
+        var config = JsonSerializer.Deserialize(json, ExperimentJsonContext.Default.ExperimentConfig);
+        if (config?.Dataset is null || config.Model is null || config.Training is null || config.Simulation is null || config.Inference is null)
+        {
+            throw new JsonException("A canonical experiment config has every section.");
+        }
+        using var document = JsonDocument.Parse(json);
+        var writtenWithAtmosphere = document.RootElement.TryGetProperty("simulation", out var simulation)
+            && simulation.ValueKind == JsonValueKind.Object && simulation.TryGetProperty("atmosphere", out _);
+        return writtenWithAtmosphere ? config : config with { Simulation = config.Simulation with { Atmosphere = ConfigChoices.ReferenceAtmosphere } };
+    }
 
     /// <summary>Lower-case hex SHA-256 of <see cref="ToCanonicalJson"/>; runs are deterministic, so it keys the result cache.</summary>
     public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson())));

@@ -54,7 +54,7 @@ public sealed class TrainExperimentConsumer(
             ExperimentResult result;
             await using (var progress = new ProgressReporter(store, events, time, options.Value.ProgressInterval, experimentId, runId, run))
             {
-                result = await runner.RunAsync(experimentId, ExperimentConfig.FromCanonicalJson(message.ConfigJson), progress, run.Token);
+                result = await runner.RunAsync(experimentId, ConfigOf(message), progress, run.Token);
             }
             var resultJson = JsonSerializer.Serialize(result, ExperimentJson.Options);
             // Cached before it is stored, so a client that sees "completed" and repeats the config hits the cache.
@@ -106,6 +106,19 @@ public sealed class TrainExperimentConsumer(
         {
             logger.LogError(fault, "Experiment {ExperimentId} failed after {Attempts} attempts", experimentId, options.Value.RetryLimit + 1);
             await FailAsync(experimentId, runId, fault.Message, activity);
+        }
+    }
+
+    /// <summary>A config that does not read back can never train: it fails the run instead of being retried.</summary>
+    private static ExperimentConfig ConfigOf(TrainExperiment message)
+    {
+        try
+        {
+            return ExperimentConfig.FromCanonicalJson(message.ConfigJson);
+        }
+        catch (JsonException exception)
+        {
+            throw new ExperimentFailedException($"The experiment's stored config is not a config: {exception.Message}");
         }
     }
 

@@ -15,8 +15,8 @@ internal sealed class StructuredAtmosphereStep(SphereGrid grid, SimulationConfig
 {
     private const double Day = 86_400;
 
-    /// <summary>Steps between returns of freed memory to the system: glibc keeps the steps' freed tensors, and a
-    /// 320-sample run's heap otherwise grows by 500 MB (see <see cref="NativeHeap"/>).</summary>
+    /// <summary>Steps between returns of freed memory to the system: glibc keeps the steps' freed tensors (see
+    /// <see cref="NativeHeap"/>).</summary>
     private const int TrimInterval = 8;
     private static readonly double DiffusionTime = TimeSpan.FromDays(2).TotalSeconds;
     private static readonly double RelaxationTime = TimeSpan.FromDays(5).TotalSeconds;
@@ -36,8 +36,10 @@ internal sealed class StructuredAtmosphereStep(SphereGrid grid, SimulationConfig
         var diurnal = forcing.view(-1, 1, 1);
         var contrast = StructuredAtmosphere.MeridionalContrast(grid);
         var count = temperature.shape[0];
+        var (callersTemperature, callersHeight) = (temperature, height);
         for (var i = 0; i < steps; i++)
         {
+            var (previousTemperature, previousHeight) = (temperature, height);
             using var stepScope = NewDisposeScope();
             // Both fields and both steering levels go through each operation together: on small grids the cost is
             // the number of tensor operations, not their size.
@@ -59,6 +61,11 @@ internal sealed class StructuredAtmosphereStep(SphereGrid grid, SimulationConfig
             }
             temperature.MoveToOuterDisposeScope();
             height.MoveToOuterDisposeScope();
+            if (!ReferenceEquals(previousTemperature, callersTemperature))
+            {
+                previousTemperature.Dispose();
+                previousHeight.Dispose();
+            }
             if (i % TrimInterval == TrimInterval - 1)
             {
                 NativeHeap.Trim();

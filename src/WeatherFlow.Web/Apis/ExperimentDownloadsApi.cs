@@ -15,14 +15,15 @@ public static class ExperimentDownloadsApi
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> DownloadAsync(
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
         WeatherFlowApiClient api, Guid id, string document, string contentType, string fileName, CancellationToken cancellationToken)
     {
         try
         {
             return await api.GetDocumentAsync(id, document, cancellationToken) is { } bytes
                 ? TypedResults.File(bytes, contentType, fileName)
-                : TypedResults.NotFound();
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Nothing to download",
+                    detail: $"Experiment {id} does not exist or has no {document} yet.");
         }
         catch (ApiUnavailableException exception)
         {

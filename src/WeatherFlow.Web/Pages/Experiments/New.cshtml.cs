@@ -43,6 +43,10 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
             {
                 ApiError = exception.Message;
             }
+            catch (JsonException)
+            {
+                ApiError = $"The config of experiment {id} could not be read; the form shows the defaults.";
+            }
         }
         await LoadOptionsAsync(cancellationToken);
     }

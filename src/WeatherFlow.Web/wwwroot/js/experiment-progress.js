@@ -17,7 +17,8 @@
     const [width, height] = [400, 118];
     let series = { train: [], validation: [] };
     let attempt = Math.max(1, Number(chart.dataset.attempts) || 1);
-    let lastPercent = -1;
+    let runningPercent = -1;
+    let handedBack = false;
 
     const draw = () => {
         const values = [...series.train, ...series.validation].map(point => point.loss);
@@ -37,19 +38,25 @@
     const show = (event) => {
         const job = JSON.parse(event.data);
         const percent = Math.max(0, Math.min(100, job.progress));
-        if (job.status === "running" && percent < lastPercent - 0.5) {
+        if (job.status === "queued" && runningPercent > 0) {
+            handedBack = true;
+        }
+        if (job.status === "running" && (handedBack || percent < runningPercent - 0.5)) {
             // The trainer that held the run stopped and another started it over: a new attempt, not lost progress.
             attempt++;
+            handedBack = false;
             series = { train: [], validation: [] };
             attemptLabel.textContent = `Attempt ${attempt}: the trainer running it stopped, so the run started again.`;
         }
-        lastPercent = percent;
+        if (job.status === "running") {
+            runningPercent = percent;
+        }
         bar.style.width = `${percent}%`;
         bar.textContent = `${Math.round(percent)}%`;
         bar.parentElement.setAttribute("aria-valuenow", percent.toFixed(1));
         step.textContent = job.currentStep ?? job.status;
         status.textContent = job.status;
-        if (job.status === "queued" && attempt > 1) {
+        if (handedBack) {
             attemptLabel.textContent = `Attempt ${attempt} ended; waiting for a trainer to start the run again.`;
         }
         if (job.loss !== null && job.loss !== undefined && Number.isFinite(job.loss)) {
@@ -63,7 +70,8 @@
         try {
             const response = await fetch(window.location.href, { headers: { Accept: "text/html" } });
             const rendered = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("experiment-page");
-            if (response.ok && rendered) {
+            // Only a page rendered final has no progress to follow; any other is loaded for real, with this script.
+            if (response.ok && rendered?.querySelector("#progress-panel")?.dataset.final === "true") {
                 document.getElementById("experiment-page").replaceWith(rendered);
                 return;
             }
