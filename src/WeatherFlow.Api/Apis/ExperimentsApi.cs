@@ -137,7 +137,7 @@ public static class ExperimentsApi
                 detail: $"Experiment {experimentId} is {experiment.Status}.");
     }
 
-    public static async Task<Results<Ok<List<ExperimentEpochMetrics>>, ProblemHttpResult>> GetEpochMetricsAsync(
+    public static async Task<Results<Ok<List<EpochLosses>>, ProblemHttpResult>> GetEpochMetricsAsync(
         string id, ExperimentQueries queries, CancellationToken cancellationToken) =>
         Guid.TryParse(id, out var experimentId) && await queries.ExistsAsync(experimentId, cancellationToken)
             ? TypedResults.Ok(await queries.GetEpochMetricsAsync(experimentId, cancellationToken))

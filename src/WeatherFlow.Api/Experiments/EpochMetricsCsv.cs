@@ -9,7 +9,7 @@ internal static class EpochMetricsCsv
 {
     private const string Header = "epoch,loss,flowLoss,divergenceLoss,rolloutLoss,energyDiff,valLoss,valFlowLoss,valDivergenceLoss,valRolloutLoss,valEnergyDiff";
 
-    public static string Write(IEnumerable<ExperimentEpochMetrics> epochs)
+    public static string Write(IEnumerable<EpochLosses> epochs)
     {
         var csv = new StringBuilder(Header).Append('\n');
         foreach (var m in epochs)

@@ -37,11 +37,11 @@ public sealed class ExperimentQueries(
     public Task<string?> GetResultJsonAsync(Guid experimentId, CancellationToken cancellationToken) =>
         db.Experiments.Where(e => e.Id == experimentId).Select(e => e.Result).FirstOrDefaultAsync(cancellationToken);
 
-    public Task<List<ExperimentEpochMetrics>> GetEpochMetricsAsync(Guid experimentId, CancellationToken cancellationToken) =>
+    public Task<List<EpochLosses>> GetEpochMetricsAsync(Guid experimentId, CancellationToken cancellationToken) =>
         db.ExperimentEpochMetrics.AsNoTracking()
             .Where(m => m.ExperimentId == experimentId)
             .OrderBy(m => m.Epoch)
-            .Select(m => new ExperimentEpochMetrics(
+            .Select(m => new EpochLosses(
                 m.Epoch, m.Loss, m.FlowLoss, m.DivergenceLoss, m.RolloutLoss, m.EnergyDiff,
                 m.ValLoss, m.ValFlowLoss, m.ValDivergenceLoss, m.ValRolloutLoss, m.ValEnergyDiff))
             .ToListAsync(cancellationToken);

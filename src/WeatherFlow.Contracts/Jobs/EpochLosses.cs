@@ -2,7 +2,7 @@ namespace WeatherFlow.Contracts.Jobs;
 
 /// <summary>One row of <c>GET /api/experiments/{id}/metrics</c>: an epoch's train losses and, once validated, its
 /// validation losses, read from the per-epoch metrics table.</summary>
-public sealed record ExperimentEpochMetrics(
+public sealed record EpochLosses(
     int Epoch,
     double Loss,
     double FlowLoss,
