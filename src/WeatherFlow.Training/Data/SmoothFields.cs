@@ -7,14 +7,16 @@ namespace WeatherFlow.Training.Data;
 /// cos(k(φ + π/2)) for zonal wavenumbers m ≤ 6 and meridional k ≤ 4, weighted 1/(1 + m² + k²) so large scales
 /// dominate; zonal modes vanish at the poles, as spherical harmonics do. Each field has mean 0 and standard deviation 1.
 /// </summary>
-internal static class SmoothFields
+internal sealed class SmoothFields(SphereGrid grid)
 {
     private const int MaxZonalWavenumber = 6;
     private const int MeridionalModes = 5;
 
-    public static Tensor Draw(SphereGrid grid, int count, Generator generator)
+    private readonly (Tensor Basis, Tensor Weights) modes = Basis(grid);
+
+    public Tensor Draw(int count, Generator generator)
     {
-        var (basis, weights) = Basis(grid);
+        var (basis, weights) = modes;
         var coefficients = randn([count, weights.shape[0]], generator: generator) * weights;
         var fields = coefficients.matmul(basis.view(weights.shape[0], -1)).view(count, grid.Size.Lat, grid.Size.Lon);
         fields -= fields.mean([1, 2], keepdim: true);

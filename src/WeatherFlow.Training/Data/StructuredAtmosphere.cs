@@ -45,8 +45,9 @@ internal static class StructuredAtmosphere
         var (dataset, simulation) = (config.Dataset, config.Simulation);
         var (size, stepSeconds) = AtmosphereInputs.Grid(config);
         var grid = new SphereGrid(size);
+        var fields = new SmoothFields(grid);
         var staticFeatures = AtmosphereInputs.StaticFeatures(size);
-        var climate = Climate(grid, simulation.Seed);
+        var climate = Climate(fields, simulation.Seed);
         var step = new StructuredAtmosphereStep(grid, simulation, staticFeatures[0, 1], climate);
         var lead = DefaultLeadTime.TotalSeconds * config.Training.DynamicsScale / DefaultDynamicsScale;
         var anomalyScale = simulation.InitialSource == "parametric" ? 0.5 : 1.0;
@@ -55,8 +56,8 @@ internal static class StructuredAtmosphere
         (Tensor X0, Tensor X1, Tensor Forcing) Samples(int count)
         {
             var forcing = AtmosphereInputs.Forcing(count);
-            var temperature = climate.Temperature + anomalyScale * WeatherTemperatureSpread * SmoothFields.Draw(grid, count, weather);
-            var height = climate.Height + anomalyScale * WeatherHeightSpread * SmoothFields.Draw(grid, count, weather);
+            var temperature = climate.Temperature + anomalyScale * WeatherTemperatureSpread * fields.Draw(count, weather);
+            var height = climate.Height + anomalyScale * WeatherHeightSpread * fields.Draw(count, weather);
             var x0 = Diagnose(grid, dataset, temperature, height);
             var (temperature1, height1) = step.Advance(temperature, height, forcing, lead, stepSeconds);
             return (x0, Diagnose(grid, dataset, temperature1, height1), forcing);
@@ -88,6 +89,10 @@ internal static class StructuredAtmosphere
     private static Tensor Diagnose(SphereGrid grid, DatasetConfig dataset, Tensor temperature, Tensor height)
     {
         using var scope = NewDisposeScope();
+        var heights = dataset.PressureLevels.Distinct().ToDictionary(level => level, level => Height(grid, temperature, height, level));
+        var winds = dataset.Variables.Any(variable => variable is "u" or "v")
+            ? heights.ToDictionary(level => level.Key, level => GeostrophicWind(grid, level.Value))
+            : [];
         var channels = new List<Tensor>();
         foreach (var variable in dataset.Variables)
         {
@@ -96,19 +101,19 @@ internal static class StructuredAtmosphere
                 channels.Add(variable switch
                 {
                     "t" => Temperature(grid, temperature, level),
-                    "z" => Height(grid, temperature, height, level),
-                    "u" => GeostrophicWind(grid, Height(grid, temperature, height, level)).East,
-                    _ => GeostrophicWind(grid, Height(grid, temperature, height, level)).North,
+                    "z" => heights[level],
+                    "u" => winds[level].East,
+                    _ => winds[level].North,
                 });
             }
         }
         return stack(channels, 1).MoveToOuterDisposeScope();
     }
 
-    private static StructuredClimate Climate(SphereGrid grid, int seed)
+    private static StructuredClimate Climate(SmoothFields fields, int seed)
     {
         using var generator = new Generator((ulong)seed, CPU);
-        return new(ClimateTemperatureSpread * SmoothFields.Draw(grid, 1, generator), ClimateHeightSpread * SmoothFields.Draw(grid, 1, generator));
+        return new(ClimateTemperatureSpread * fields.Draw(1, generator), ClimateHeightSpread * fields.Draw(1, generator));
     }
 
     /// <summary>T_m(φ), K, [H, 1].</summary>

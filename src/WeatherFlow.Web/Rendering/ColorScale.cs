@@ -5,15 +5,19 @@ namespace WeatherFlow.Web.Rendering;
 /// channel's pictures so that predicted and target fields can be compared by eye; changes and errors get a diverging
 /// one (ColorBrewer RdBu, reversed so low is blue) centred on zero, so white means no change.
 /// </summary>
-public sealed record ColorScale(double Min, double Max, IReadOnlyList<string> Palette)
+public sealed class ColorScale(double min, double max, IReadOnlyList<string> palette)
 {
+    public double Min { get; } = min;
+    public double Max { get; } = max;
+    public IReadOnlyList<string> Palette { get; } = palette;
+
     public static IReadOnlyList<string> SequentialPalette { get; } =
         ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
 
     public static IReadOnlyList<string> DivergingPalette { get; } =
         ["#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"];
 
-    private readonly (byte R, byte G, byte B)[] stops = [.. Palette.Select(Parse)];
+    private readonly (byte R, byte G, byte B)[] stops = [.. palette.Select(Parse)];
 
     public static ColorScale Sequential(IEnumerable<IReadOnlyList<IReadOnlyList<double>>> fields)
     {
