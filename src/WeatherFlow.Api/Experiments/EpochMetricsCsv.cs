@@ -4,7 +4,8 @@ using System.Text;
 namespace WeatherFlow.Api.Experiments;
 
 /// <summary>Per-epoch metrics as CSV for spreadsheets and pandas: a header of the JSON names, one row per epoch,
-/// numbers round-trippable in the invariant culture, empty cells for validation losses not (yet) measured.</summary>
+/// numbers round-trippable in the invariant culture, empty cells for validation losses not (yet) measured. Written
+/// here rather than with a CSV library: every cell is a number or empty, so nothing ever needs quoting.</summary>
 internal static class EpochMetricsCsv
 {
     private const string Header = "epoch,loss,flowLoss,divergenceLoss,rolloutLoss,energyDiff,valLoss,valFlowLoss,valDivergenceLoss,valRolloutLoss,valEnergyDiff";
