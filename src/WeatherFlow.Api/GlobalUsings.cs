@@ -5,6 +5,7 @@ global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Options;
 global using WeatherFlow.Api.Http;
 global using WeatherFlow.Api.Experiments;
+global using WeatherFlow.Api.History;
 global using WeatherFlow.Contracts.Experiments;
 global using WeatherFlow.Contracts.Jobs;
 global using WeatherFlow.Contracts.Messaging;

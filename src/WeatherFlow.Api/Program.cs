@@ -17,6 +17,7 @@ app.UseContractCompatibility();
 app.MapDefaultEndpoints();
 app.MapContractApi();
 app.MapExperimentsApi();
+app.MapExperimentHistoryApi();
 app.MapDocsApi();
 
 app.Run();

@@ -12,6 +12,13 @@ public sealed class Experiment
     public string? CurrentStep { get; set; }
     public required string Description { get; set; }
 
+    /// <summary>The user's name for the run, or one generated from its config.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>Lower case (see <c>LabelRules</c>), so filters compare them as they are.</summary>
+    public List<string> Tags { get; set; } = [];
+    public string? Note { get; set; }
+
     /// <summary>The canonical, fully defaulted config (stored as <c>json</c>: key order is part of the contract).</summary>
     public required string Config { get; set; }
     public required string ConfigHash { get; set; }
@@ -33,6 +40,19 @@ public sealed class Experiment
 
     /// <summary>The contract-shaped result document (<c>json</c>, not <c>jsonb</c>, to keep it byte for byte).</summary>
     public string? Result { get; set; }
+
+    // Copies of config fields and result scores, so history queries filter, sort and group on indexed columns
+    // without reading a document. The database computes those it can from the config itself (generated columns).
+    public string Backbone { get; private set; } = "";
+    public int HiddenDim { get; private set; }
+    public int TrainSamples { get; private set; }
+    public int Epochs { get; private set; }
+    public List<string> Variables { get; set; } = [];
+    public double? ValidationLoss { get; set; }
+    public double? MeanSkill { get; set; }
+
+    /// <summary>Seconds from start to finish; computed by the database, null until the run ends.</summary>
+    public double? RunSeconds { get; private set; }
 
     public List<ExperimentEpochMetric> EpochMetrics { get; set; } = [];
 }

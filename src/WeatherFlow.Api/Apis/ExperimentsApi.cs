@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Text.Unicode;
 using WeatherFlow.Api.Infrastructure;
@@ -17,9 +16,6 @@ public static class ExperimentsApi
             .WithName("SubmitExperiment")
             .WithSummary("Run an experiment")
             .WithDescription("Answers the result synchronously like the reference server, or 202 with the job when the request says `Prefer: respond-async` or the wait runs out.");
-        api.MapGet("/", ListExperimentsAsync)
-            .WithName("ListExperiments")
-            .WithSummary("Recent experiments, newest first");
         api.MapGet("/{id}", GetExperimentAsync)
             .WithName("GetExperiment")
             .WithSummary("An experiment's status, progress and, once completed, its result")
@@ -37,9 +33,14 @@ public static class ExperimentsApi
         api.MapGet("/{id}/events", StreamEventsAsync)
             .WithName("StreamExperimentEvents")
             .WithSummary("Server-sent progress events, ending with an event named after the final status");
-        api.MapDelete("/{id}", CancelExperimentAsync)
-            .WithName("CancelExperiment")
-            .WithSummary("Cancel a queued or running experiment");
+        api.MapPatch("/{id}", UpdateLabelsAsync)
+            .WithName("UpdateExperimentLabels")
+            .WithSummary("Rename a run, or change its tags or note")
+            .WithDescription("Fields left out stay as they are; `\"tags\": []` removes the tags and `\"note\": \"\"` the note.");
+        api.MapDelete("/{id}", DeleteExperimentAsync)
+            .WithName("DeleteExperiment")
+            .WithSummary("Delete a run and its metrics")
+            .WithDescription("A queued or running run is cancelled first, so its trainer stops. To stop a run and keep it, use `POST /api/experiments/{id}/cancel`.");
         api.MapPost("/{id}/cancel", CancelExperimentAsync)
             .WithName("CancelExperimentByPost")
             .WithSummary("Cancel a queued or running experiment");
@@ -73,7 +74,7 @@ public static class ExperimentsApi
             return TypedResults.UnprocessableEntity(new ValidationErrorResponse(read.Errors));
         }
 
-        var experiment = await submitter.SubmitAsync(read.Config, cancellationToken);
+        var experiment = await submitter.SubmitAsync(read.Config, read.Labels, cancellationToken);
         context.Response.Headers[CacheStatus.HeaderName] = experiment.FromCache ? CacheStatus.Hit : CacheStatus.Miss;
         context.Response.Headers.ContentLocation = Location(experiment.Id);
         var preference = AsyncPreference.Parse(context.Request.Headers["Prefer"]);
@@ -96,24 +97,6 @@ public static class ExperimentsApi
             ExperimentJobStatus.Cancelled => TypedResults.BadRequest(new DetailResponse($"Experiment {experiment.Id} was cancelled.")),
             _ => TypedResults.Accepted(Location(experiment.Id), (await queries.GetAsync(experiment.Id, cancellationToken) ?? experiment).ToJob()),
         };
-    }
-
-    public static async Task<Results<Ok<List<ExperimentJobSummary>>, ValidationProblem>> ListExperimentsAsync(
-        ExperimentQueries queries,
-        IOptions<ApiOptions> options,
-        CancellationToken cancellationToken,
-        string? limit = null)
-    {
-        // Read as text, so that "abc" gets a 400 naming the parameter rather than the binder's bare one.
-        var max = options.Value.MaxListLimit;
-        var take = options.Value.DefaultListLimit;
-        if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) && take is >= 1 && take <= max))
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["limit"] = [$"limit must be a whole number from 1 to {max}; got '{limit}'."] },
-                title: "Invalid query parameter");
-        }
-        return TypedResults.Ok(await queries.ListRecentAsync(take, cancellationToken));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetExperimentAsync(
@@ -179,6 +162,29 @@ public static class ExperimentsApi
                 detail: $"Experiment {experimentId} is {experiment.Status} and can no longer be cancelled.");
     }
 
+    public static async Task<Results<Ok<ExperimentJob>, ValidationProblem, ProblemHttpResult>> UpdateLabelsAsync(
+        string id, ExperimentLabelsUpdate update, ExperimentLabeller labeller, ExperimentQueries queries, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var experimentId))
+        {
+            return NotFound(id);
+        }
+        if (ExperimentLabeller.Validate(update) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid labels");
+        }
+        return await labeller.UpdateAsync(experimentId, update, cancellationToken)
+            && await queries.GetAsync(experimentId, cancellationToken) is { } experiment
+            ? TypedResults.Ok(experiment.ToJob())
+            : NotFound(id);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteExperimentAsync(
+        string id, ExperimentDeleter deleter, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var experimentId) && await deleter.DeleteAsync(experimentId, cancellationToken)
+            ? TypedResults.NoContent()
+            : NotFound(id);
+
     private static async IAsyncEnumerable<SseItem<ExperimentJobEvent>> AsServerSentEvents(IAsyncEnumerable<ExperimentJobEvent> events)
     {
         await foreach (var jobEvent in events)
@@ -189,7 +195,7 @@ public static class ExperimentsApi
 
     private static string Location(Guid experimentId) => $"/api/experiments/{experimentId}";
 
-    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+    internal static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Experiment not found",
         detail: $"There is no experiment with id '{id}'.");

@@ -4,6 +4,9 @@ internal static class ExperimentMappings
 {
     public static ExperimentJob ToJob(this Experiment experiment) => new(
         experiment.Id,
+        experiment.Name,
+        experiment.Tags,
+        experiment.Note,
         experiment.Status,
         experiment.Progress,
         experiment.CurrentStep,
@@ -20,5 +23,6 @@ internal static class ExperimentMappings
 
     public static IQueryable<ExperimentJobSummary> ToSummaries(this IQueryable<Experiment> experiments) =>
         experiments.Select(e => new ExperimentJobSummary(
-            e.Id, e.Status, e.Progress, e.CurrentStep, e.SubmittedAt, e.StartedAt, e.FinishedAt, e.Error, e.FromCache, e.Description));
+            e.Id, e.Name, e.Tags, e.Note, e.Status, e.Progress, e.CurrentStep, e.SubmittedAt, e.StartedAt, e.FinishedAt, e.Error, e.FromCache,
+            e.Description, e.Backbone, e.Variables, e.HiddenDim, e.TrainSamples, e.Epochs, e.RunSeconds, e.ValidationLoss, e.MeanSkill));
 }

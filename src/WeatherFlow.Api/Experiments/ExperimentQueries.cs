@@ -45,7 +45,4 @@ public sealed class ExperimentQueries(
                 m.Epoch, m.Loss, m.FlowLoss, m.DivergenceLoss, m.RolloutLoss, m.EnergyDiff,
                 m.ValLoss, m.ValFlowLoss, m.ValDivergenceLoss, m.ValRolloutLoss, m.ValEnergyDiff))
             .ToListAsync(cancellationToken);
-
-    public Task<List<ExperimentJobSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken) =>
-        db.Experiments.AsNoTracking().OrderByDescending(e => e.SubmittedAt).Take(limit).ToSummaries().ToListAsync(cancellationToken);
 }

@@ -12,7 +12,7 @@ public sealed class ExperimentSubmitter(
     ExperimentsTelemetry telemetry,
     TimeProvider time)
 {
-    public async Task<Experiment> SubmitAsync(ExperimentConfig config, CancellationToken cancellationToken)
+    public async Task<Experiment> SubmitAsync(ExperimentConfig config, ExperimentLabels labels, CancellationToken cancellationToken)
     {
         using var activity = ExperimentsTelemetry.ActivitySource.StartActivity("experiment submit");
         var now = time.GetUtcNow();
@@ -23,6 +23,10 @@ public sealed class ExperimentSubmitter(
             Config = config.ToCanonicalJson(),
             ConfigHash = config.ComputeHash(),
             Description = ExperimentDescription.Of(config),
+            Name = labels.Name ?? ExperimentName.Default(config),
+            Tags = [.. labels.Tags],
+            Note = labels.Note,
+            Variables = [.. config.Dataset.Variables],
             SubmittedAt = now,
         };
         activity?.SetTag("weatherflow.experiment.id", experiment.Id);
@@ -56,5 +60,6 @@ public sealed class ExperimentSubmitter(
         experiment.FinishedAt = now;
         experiment.Result = ResultDocument.WithExperimentId(cachedResult, experiment.Id);
         experiment.EpochMetrics = ExperimentEpochMetric.From(experiment.Id, cachedResult);
+        (experiment.ValidationLoss, experiment.MeanSkill) = ResultScores.Of(cachedResult);
     }
 }

@@ -1,16 +1,83 @@
 using Microsoft.Extensions.Caching.Memory;
+using StackExchange.Redis;
 
 namespace WeatherFlow.Api.Experiments;
 
-/// <summary>Serialised jobs in a final state (immutable, up to a few MB each with the result), bounded by size.</summary>
-public sealed class FinishedJobCache(IOptions<ApiOptions> options) : IDisposable
+/// <summary>
+/// Serialised jobs in a final state (up to a few MB each with the result), bounded by size. A final job changes only
+/// when its labels are edited or it is deleted: the replica that changes it says so over Redis and every replica drops
+/// its copy. While this replica is not subscribed it could miss such a message, so it then serves nothing from the
+/// cache, and it empties the cache whenever its Redis connection fails or comes back.
+/// </summary>
+public sealed class FinishedJobCache : BackgroundService
 {
-    private readonly MemoryCache _jobs = new(new MemoryCacheOptions { SizeLimit = options.Value.FinishedJobCacheBytes });
+    private static readonly RedisChannel Changes = RedisChannel.Literal("weatherflow:experiments:changed");
 
-    public byte[]? TryGet(Guid experimentId) => _jobs.TryGetValue(experimentId, out byte[]? json) ? json : null;
+    /// <summary>The longest a replica serves a copy after a change it was not told of.</summary>
+    private static readonly TimeSpan EntryLifetime = TimeSpan.FromMinutes(10);
+
+    private readonly MemoryCache _jobs;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly ILogger<FinishedJobCache> _logger;
+    private volatile bool _subscribed;
+
+    public FinishedJobCache(IOptions<ApiOptions> options, IConnectionMultiplexer redis, ILogger<FinishedJobCache> logger)
+    {
+        _jobs = new(new MemoryCacheOptions { SizeLimit = options.Value.FinishedJobCacheBytes });
+        (_redis, _logger) = (redis, logger);
+        _redis.ConnectionFailed += (_, _) => _jobs.Clear();
+        _redis.ConnectionRestored += (_, _) => _jobs.Clear();
+    }
+
+    public byte[]? TryGet(Guid experimentId) =>
+        _subscribed && _redis.IsConnected && _jobs.TryGetValue(experimentId, out byte[]? json) ? json : null;
 
     public void Add(Guid experimentId, byte[] json) =>
-        _jobs.Set(experimentId, json, new MemoryCacheEntryOptions { Size = json.Length, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        _jobs.Set(experimentId, json, new MemoryCacheEntryOptions { Size = json.Length, AbsoluteExpirationRelativeToNow = EntryLifetime });
 
-    public void Dispose() => _jobs.Dispose();
+    /// <summary>Drops the job here and tells the other replicas to drop it.</summary>
+    public async Task InvalidateAsync(Guid experimentId)
+    {
+        _jobs.Remove(experimentId);
+        try
+        {
+            await _redis.GetSubscriber().PublishAsync(Changes, experimentId.ToString());
+        }
+        catch (RedisException exception)
+        {
+            // Replicas whose connection failed too serve nothing from their caches meanwhile; any other drops its
+            // copy within the entry lifetime.
+            _logger.LogWarning(exception, "Could not tell the other api replicas that experiment {ExperimentId} changed", experimentId);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // StackExchange.Redis subscribes again by itself after a reconnect, once the first subscription succeeded.
+        while (!_subscribed && !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _redis.GetSubscriber().SubscribeAsync(Changes, (_, message) =>
+                {
+                    if (Guid.TryParse(message.ToString(), out var experimentId))
+                    {
+                        _jobs.Remove(experimentId);
+                    }
+                });
+                _subscribed = true;
+            }
+            catch (RedisException exception)
+            {
+                _logger.LogDebug(exception, "Could not subscribe to experiment changes yet");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _jobs.Dispose();
+        base.Dispose();
+    }
 }

@@ -34,10 +34,15 @@ public static class Extensions
         builder.Services.AddSingleton<ExperimentEventChannel>();
         builder.Services.AddSingleton<ExperimentWatcher>();
         builder.Services.AddSingleton<FinishedJobCache>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<FinishedJobCache>());
         builder.Services.AddSingleton<ExperimentDispatchQueue>();
         builder.Services.AddScoped<ExperimentQueries>();
         builder.Services.AddScoped<ExperimentSubmitter>();
         builder.Services.AddScoped<ExperimentCanceller>();
+        builder.Services.AddScoped<ExperimentLabeller>();
+        builder.Services.AddScoped<ExperimentDeleter>();
+        builder.Services.AddScoped<ExperimentHistory>();
+        builder.Services.AddScoped<ExperimentComparer>();
         builder.Services.AddScoped<TrainCommandSender>();
     }
 }

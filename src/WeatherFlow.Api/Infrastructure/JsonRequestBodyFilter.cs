@@ -12,7 +12,7 @@ public sealed class JsonRequestBodyFilter : IEndpointFilter
     {
         var request = context.HttpContext.Request;
         var sendsBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0 || request.ContentType is not null;
-        if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && sendsBody && !request.HasJsonContentType())
+        if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)) && sendsBody && !request.HasJsonContentType())
         {
             return ValueTask.FromResult<object?>(TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,

@@ -11,6 +11,9 @@ namespace WeatherFlow.Contracts.Jobs;
 /// </summary>
 public sealed record ExperimentJob(
     Guid Id,
+    string Name,
+    IReadOnlyList<string> Tags,
+    string? Note,
     string Status,
     double Progress,
     string? CurrentStep,

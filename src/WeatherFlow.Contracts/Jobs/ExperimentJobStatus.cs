@@ -9,5 +9,7 @@ public static class ExperimentJobStatus
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
 
+    public static IReadOnlyList<string> All { get; } = [Queued, Running, Completed, Failed, Cancelled];
+
     public static bool IsFinal(string status) => status is Completed or Failed or Cancelled;
 }

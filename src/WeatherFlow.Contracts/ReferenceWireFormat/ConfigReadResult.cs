@@ -3,8 +3,8 @@ using WeatherFlow.Contracts.Experiments;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 
-/// <summary>Either a valid, fully defaulted config, or every reason the request is not one.</summary>
-public sealed record ConfigReadResult(ExperimentConfig? Config, IReadOnlyList<ConfigError> Errors)
+/// <summary>Either a valid, fully defaulted config with the run's labels, or every reason the request is not one.</summary>
+public sealed record ConfigReadResult(ExperimentConfig? Config, IReadOnlyList<ConfigError> Errors, ExperimentLabels Labels)
 {
     [MemberNotNullWhen(true, nameof(Config))]
     public bool IsValid => Config is not null && Errors.Count == 0;

@@ -65,10 +65,11 @@ public static class ExperimentConfigReader
         {
             ConfigRules.Check(config, root);
         }
-        return errors.Count == 0 ? new(config, []) : new(null, errors);
+        var labels = LabelFields.Read(root);
+        return errors.Count == 0 ? new(config, [], labels) : new(null, errors, ExperimentLabels.None);
     }
 
-    private static ConfigReadResult Invalid(ConfigError error) => new(null, [error]);
+    private static ConfigReadResult Invalid(ConfigError error) => new(null, [error], ExperimentLabels.None);
 
     /// <summary>
     /// Where a string's escapes make no valid UTF-16, as a lone surrogate (<c>"\ud800"</c>) does; null when every

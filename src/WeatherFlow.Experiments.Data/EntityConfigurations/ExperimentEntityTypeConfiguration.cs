@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeatherFlow.Contracts.Experiments;
 
 namespace WeatherFlow.Experiments.Data.EntityConfigurations;
 
@@ -13,8 +14,19 @@ internal sealed class ExperimentEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(e => e.Config).HasColumnType("json");
         builder.Property(e => e.Result).HasColumnType("json");
         builder.Property(e => e.Error).HasMaxLength(4000);
+        builder.Property(e => e.Name).HasMaxLength(LabelRules.MaxNameLength);
+        builder.Property(e => e.Note).HasMaxLength(LabelRules.MaxNoteLength);
+        builder.Property(e => e.Backbone).HasMaxLength(32).HasComputedColumnSql("(\"Config\" -> 'model' ->> 'backbone')", stored: true);
+        builder.Property(e => e.HiddenDim).HasComputedColumnSql("((\"Config\" -> 'model' ->> 'hiddenDim')::integer)", stored: true);
+        builder.Property(e => e.TrainSamples).HasComputedColumnSql("((\"Config\" -> 'dataset' ->> 'trainSamples')::integer)", stored: true);
+        builder.Property(e => e.Epochs).HasComputedColumnSql("((\"Config\" -> 'training' ->> 'epochs')::integer)", stored: true);
+        builder.Property(e => e.RunSeconds).HasComputedColumnSql("(EXTRACT(EPOCH FROM (\"FinishedAt\" - \"StartedAt\"))::double precision)", stored: true);
 
-        builder.HasIndex(e => e.SubmittedAt);
+        // Keyset pages of the history: newest first, optionally one status.
+        builder.HasIndex(e => new { e.SubmittedAt, e.Id });
+        builder.HasIndex(e => new { e.Status, e.SubmittedAt });
+        builder.HasIndex(e => e.Tags).HasMethod("gin");
+        builder.HasIndex(e => e.Variables).HasMethod("gin");
         builder.HasIndex(e => e.ConfigHash);
         // The dispatcher looks for queued experiments whose command never reached the broker.
         builder.HasIndex(e => e.SubmittedAt, "IX_Experiments_Undispatched").HasFilter("\"DispatchedAt\" IS NULL");

@@ -91,6 +91,7 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
     public async Task<bool> CompleteAsync(Guid experimentId, Guid runId, ExperimentResult result, string resultJson)
     {
         var metrics = ExperimentEpochMetric.From(experimentId, result.Metrics, result.Validation);
+        var scores = ResultScores.Of(result.Validation, result.Prediction);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WeatherDbContext>();
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -100,6 +101,8 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
             var stored = await Held(db, experimentId, runId).ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.Status, ExperimentJobStatus.Completed)
                 .SetProperty(e => e.Result, resultJson)
+                .SetProperty(e => e.ValidationLoss, scores.ValidationLoss)
+                .SetProperty(e => e.MeanSkill, scores.MeanSkill)
                 .SetProperty(e => e.Progress, 100)
                 .SetProperty(e => e.CurrentStep, "completed")
                 .SetProperty(e => e.FinishedAt, time.GetUtcNow()));

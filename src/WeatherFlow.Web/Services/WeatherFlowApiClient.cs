@@ -64,7 +64,7 @@ public sealed class WeatherFlowApiClient(HttpClient http)
     /// <returns>Null when the experiment was cancelled, else why it could not be.</returns>
     public Task<string?> CancelAsync(Guid id, CancellationToken cancellationToken) => CallAsync(async () =>
     {
-        using var response = await http.DeleteAsync($"/api/experiments/{id}", cancellationToken);
+        using var response = await http.PostAsync($"/api/experiments/{id}/cancel", null, cancellationToken);
         return response.IsSuccessStatusCode ? null : await ApiErrorMessage.ReadAsync(response, cancellationToken);
     });
 

@@ -11,13 +11,16 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
 {
     private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
 
-    /// <summary>Every endpoint the api maps (ContractApi and ExperimentsApi), as method and path.</summary>
+    /// <summary>Every endpoint the api maps (ContractApi, ExperimentsApi and ExperimentHistoryApi), as method and path.</summary>
     public static TheoryData<string, string> Endpoints => new()
     {
         { "GET", "/api/health" },
         { "GET", "/api/options" },
         { "POST", "/api/experiments" },
         { "GET", "/api/experiments" },
+        { "GET", "/api/experiments/aggregates" },
+        { "GET", "/api/experiments/compare" },
+        { "PATCH", "/api/experiments/{id}" },
         { "GET", "/api/experiments/{id}" },
         { "GET", "/api/experiments/{id}/result" },
         { "GET", "/api/experiments/{id}/metrics" },
@@ -45,7 +48,10 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
         var submit = operations.Single(operation => operation is { Method: "POST", Path: "/api/experiments" }).Operation;
         Assert.Contains("422", submit.Responses!.Keys);
         var list = operations.Single(operation => operation is { Method: "GET", Path: "/api/experiments" }).Operation;
-        Assert.Contains(list.Parameters ?? [], parameter => parameter.Name == "limit");
+        Assert.Equal(
+            ["q", "status", "backbone", "variable", "tag", "from", "to", "sort", "order", "limit", "cursor"],
+            (list.Parameters ?? []).Select(parameter => parameter.Name));
+        Assert.All(list.Parameters!, parameter => Assert.False(string.IsNullOrEmpty(parameter.Description), parameter.Name));
         Assert.Contains("400", list.Responses!.Keys);
     }
 

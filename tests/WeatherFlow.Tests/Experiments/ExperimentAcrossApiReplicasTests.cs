@@ -55,4 +55,32 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
         Assert.True(cancel.IsSuccessStatusCode, $"cancel answered {(int)cancel.StatusCode}");
         Assert.Equal("cancelled", (await submitter.WaitForFinalStateAsync(id, timeout.Token)).Status);
     }
+
+    [Fact]
+    public async Task A_finished_run_renamed_or_deleted_through_one_replica_is_seen_so_by_the_other()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var replicas = await composition.ApiReplicaClientsAsync();
+        var (first, second) = (new ExperimentsClient(replicas[0]), new ExperimentsClient(replicas[1]));
+        var id = await first.StartAsync(ExperimentRequests.Tiny(seed: 2503), timeout.Token);
+        Assert.Equal("completed", (await first.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        // Both replicas now hold the finished job in their caches.
+        Assert.Equal((await first.GetJobAsync(id, timeout.Token)).GetProperty("name").GetString(), (await second.GetJobAsync(id, timeout.Token)).GetProperty("name").GetString());
+
+        using var renamed = await first.UpdateLabelsAsync(id, """{"name":"renamed on the first replica"}""", timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        // The other replica drops its cached copy when the change reaches it over Redis pub/sub, milliseconds later.
+        var seen = "";
+        for (var attempt = 0; attempt < 20 && seen != "renamed on the first replica"; attempt++)
+        {
+            await Task.Delay(attempt == 0 ? 0 : 100, timeout.Token);
+            seen = (await second.GetJobAsync(id, timeout.Token)).GetProperty("name").GetString();
+        }
+        Assert.Equal("renamed on the first replica", seen);
+        using var deleted = await second.DeleteAsync(id, timeout.Token);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var gone = await replicas[0].GetAsync($"{ExperimentsClient.Path}/{id}", timeout.Token);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
 }

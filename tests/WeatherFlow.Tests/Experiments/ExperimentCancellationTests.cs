@@ -9,19 +9,15 @@ public sealed class ExperimentCancellationTests(CompositionFixture composition)
 {
     private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
 
-    [Theory]
-    [InlineData("DELETE", 1201)]
-    [InlineData("POST", 1202)]
-    public async Task Cancel_stops_a_running_experiment_and_frees_its_trainer(string method, int seed)
+    [Fact]
+    public async Task Cancel_stops_a_running_experiment_and_frees_its_trainer()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var experiments = new ExperimentsClient(_api);
-        var id = await experiments.StartAsync(ExperimentRequests.Minutes(seed), timeout.Token);
+        var id = await experiments.StartAsync(ExperimentRequests.Minutes(seed: 1202), timeout.Token);
         await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
 
-        using var response = await _api.SendAsync(method == "DELETE"
-            ? new HttpRequestMessage(HttpMethod.Delete, $"{ExperimentsClient.Path}/{id}")
-            : new HttpRequestMessage(HttpMethod.Post, $"{ExperimentsClient.Path}/{id}/cancel"), timeout.Token);
+        using var response = await experiments.CancelAsync(id, timeout.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cancelled = JsonDocument.Parse(await response.Content.ReadAsStringAsync(timeout.Token)).RootElement;
@@ -33,6 +29,27 @@ public sealed class ExperimentCancellationTests(CompositionFixture composition)
         await WaitForTrainerLogAsync($"Experiment {id} was cancelled", timeout.Token);
         using var again = await experiments.CancelAsync(id, timeout.Token);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_of_a_running_experiment_stops_its_trainer_and_removes_it()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var experiments = new ExperimentsClient(_api);
+        var id = await experiments.StartAsync(ExperimentRequests.Minutes(seed: 1201), timeout.Token);
+        await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
+
+        using var response = await experiments.DeleteAsync(id, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await WaitForTrainerLogAsync($"Experiment {id} was cancelled", timeout.Token);
+        foreach (var path in (string[])["", "/metrics", "/result", "/events"])
+        {
+            using var gone = await _api.GetAsync($"{ExperimentsClient.Path}/{id}{path}", timeout.Token);
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        }
+        using var again = await experiments.DeleteAsync(id, timeout.Token);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
     private Task WaitForTrainerLogAsync(string text, CancellationToken ct) =>

@@ -32,7 +32,12 @@ internal sealed class ExperimentsClient(HttpClient api)
     public async Task<JsonElement> GetJobAsync(Guid id, CancellationToken ct) =>
         await api.GetFromJsonAsync<JsonElement>($"{Path}/{id}", ct);
 
-    public Task<HttpResponseMessage> CancelAsync(Guid id, CancellationToken ct) => api.DeleteAsync($"{Path}/{id}", ct);
+    public Task<HttpResponseMessage> CancelAsync(Guid id, CancellationToken ct) => api.PostAsync($"{Path}/{id}/cancel", null, ct);
+
+    public Task<HttpResponseMessage> DeleteAsync(Guid id, CancellationToken ct) => api.DeleteAsync($"{Path}/{id}", ct);
+
+    public Task<HttpResponseMessage> UpdateLabelsAsync(Guid id, string body, CancellationToken ct) =>
+        api.PatchAsync($"{Path}/{id}", new StringContent(body, Encoding.UTF8, "application/json"), ct);
 
     /// <summary>The event stream from its first event (the current state) until the server ends it.</summary>
     public async IAsyncEnumerable<ServerSentEvent> EventsAsync(Guid id, [EnumeratorCancellation] CancellationToken ct)

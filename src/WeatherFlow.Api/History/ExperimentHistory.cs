@@ -1,0 +1,155 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace WeatherFlow.Api.History;
+
+/// <summary>
+/// Finds, pages and summarises stored runs from their columns alone (labels, copied config fields, scores): no
+/// config or result document is read, so a page costs the same with ten or ten thousand runs stored.
+/// </summary>
+public sealed class ExperimentHistory(WeatherDbContext db)
+{
+    public async Task<(List<ExperimentJobSummary> Rows, HistoryCursor? Next)> ListAsync(HistoryPageRequest request, CancellationToken cancellationToken)
+    {
+        var rows = Filtered(request.Filter);
+        var page = request.Sort == HistorySort.Submitted
+            ? Ordered(rows, e => e.SubmittedAt, request.Descending, request.After is { } at ? (at.SubmittedAt, at.Id) : null)
+            : Ordered(rows, MetricKey(request.Sort, request.Descending), request.Descending, request.After is { } after ? (after.Key, after.Id) : null);
+        var found = await page.Take(request.Limit + 1).ToSummaries().ToListAsync(cancellationToken);
+        if (found.Count <= request.Limit)
+        {
+            return (found, null);
+        }
+        found.RemoveAt(request.Limit);
+        var last = found[^1];
+        var key = request.Sort == HistorySort.Submitted
+            ? HistoryCursor.KeyOf(last.SubmittedAt)
+            : MetricOf(last, request.Sort) ?? Missing(request.Descending);
+        return (found, new HistoryCursor(request.Sort, request.Descending, key, last.Id));
+    }
+
+    public async Task<ExperimentAggregates> AggregateAsync(AggregateRequest request, CancellationToken cancellationToken)
+    {
+        var completed = Filtered(request.Filter).Where(e => e.Status == ExperimentJobStatus.Completed);
+        var scored = request.Metric switch
+        {
+            HistorySort.ValidationLoss => completed.Where(e => e.ValidationLoss != null),
+            HistorySort.MeanSkill => completed.Where(e => e.MeanSkill != null),
+            _ => completed.Where(e => e.RunSeconds != null),
+        };
+        Expression<Func<Experiment, double>> metric = request.Metric switch
+        {
+            HistorySort.ValidationLoss => e => e.ValidationLoss!.Value,
+            HistorySort.MeanSkill => e => e.MeanSkill!.Value,
+            _ => e => e.RunSeconds!.Value,
+        };
+        var groups = request.By switch
+        {
+            HistoryGrouping.Backbone => await GroupAsync(scored, e => e.Backbone, metric, key => (key, null), cancellationToken),
+            HistoryGrouping.HiddenDim => await GroupAsync(scored, e => e.HiddenDim, metric, Numeric, cancellationToken),
+            HistoryGrouping.TrainSamples => await GroupAsync(scored, e => e.TrainSamples, metric, Numeric, cancellationToken),
+            _ => await GroupAsync(scored, e => e.Epochs, metric, Numeric, cancellationToken),
+        };
+        return new(Name(request.Metric), Name(request.By), groups);
+    }
+
+    public static string Name(HistorySort sort) => JsonNamingPolicy.CamelCase.ConvertName(sort.ToString());
+
+    public static string Name(HistoryGrouping grouping) => JsonNamingPolicy.CamelCase.ConvertName(grouping.ToString());
+
+    private IQueryable<Experiment> Filtered(HistoryFilter filter)
+    {
+        var rows = db.Experiments.AsNoTracking();
+        if (filter.Text is { } text)
+        {
+            var pattern = $"%{text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            rows = rows.Where(e => EF.Functions.ILike(e.Name, pattern, @"\")
+                || (e.Note != null && EF.Functions.ILike(e.Note, pattern, @"\"))
+                || e.Tags.Any(tag => EF.Functions.ILike(tag, pattern, @"\")));
+        }
+        if (filter.Statuses.Count > 0)
+        {
+            rows = rows.Where(e => filter.Statuses.Contains(e.Status));
+        }
+        if (filter.Backbones.Count > 0)
+        {
+            rows = rows.Where(e => filter.Backbones.Contains(e.Backbone));
+        }
+        if (filter.Variables.Count > 0)
+        {
+            rows = rows.Where(e => filter.Variables.All(variable => e.Variables.Contains(variable)));
+        }
+        if (filter.Tags.Count > 0)
+        {
+            rows = rows.Where(e => filter.Tags.All(tag => e.Tags.Contains(tag)));
+        }
+        if (filter.SubmittedFrom is { } from)
+        {
+            rows = rows.Where(e => e.SubmittedAt >= from);
+        }
+        if (filter.SubmittedBefore is { } before)
+        {
+            rows = rows.Where(e => e.SubmittedAt < before);
+        }
+        return rows;
+    }
+
+    /// <summary>Rows ordered by the key, then by id, after the previous page's last row: a row-value comparison
+    /// <c>(key, id) &gt; (@key, @id)</c> that Postgres answers from an index where there is one.</summary>
+    private static IQueryable<Experiment> Ordered<TKey>(
+        IQueryable<Experiment> rows, Expression<Func<Experiment, TKey>> key, bool descending, (TKey Key, Guid Id)? after)
+    {
+        if (after is { } point)
+        {
+            var (afterKey, afterId) = point;
+            Expression<Func<Experiment, TKey, bool>> seek = descending
+                ? (e, k) => EF.Functions.LessThan(ValueTuple.Create(k, e.Id), ValueTuple.Create(afterKey, afterId))
+                : (e, k) => EF.Functions.GreaterThan(ValueTuple.Create(k, e.Id), ValueTuple.Create(afterKey, afterId));
+            var keyOfRow = ReplacingExpressionVisitor.Replace(key.Parameters[0], seek.Parameters[0], key.Body);
+            var body = ReplacingExpressionVisitor.Replace(seek.Parameters[1], keyOfRow, seek.Body);
+            rows = rows.Where(Expression.Lambda<Func<Experiment, bool>>(body, seek.Parameters[0]));
+        }
+        return descending
+            ? rows.OrderByDescending(key).ThenByDescending(e => e.Id)
+            : rows.OrderBy(key).ThenBy(e => e.Id);
+    }
+
+    /// <summary>Runs without the metric (not finished, or nothing to score) sort after all others either way.</summary>
+    private static Expression<Func<Experiment, double>> MetricKey(HistorySort sort, bool descending)
+    {
+        var missing = Missing(descending);
+        return sort switch
+        {
+            HistorySort.RunTime => e => e.RunSeconds ?? missing,
+            HistorySort.ValidationLoss => e => e.ValidationLoss ?? missing,
+            _ => e => e.MeanSkill ?? missing,
+        };
+    }
+
+    private static double Missing(bool descending) => descending ? double.NegativeInfinity : double.PositiveInfinity;
+
+    private static double? MetricOf(ExperimentJobSummary row, HistorySort sort) => sort switch
+    {
+        HistorySort.RunTime => row.RunSeconds,
+        HistorySort.ValidationLoss => row.ValidationLoss,
+        _ => row.MeanSkill,
+    };
+
+    private static (string Key, double? NumericKey) Numeric(int key) => (key.ToString(System.Globalization.CultureInfo.InvariantCulture), key);
+
+    private static async Task<List<AggregateGroup>> GroupAsync<TKey>(
+        IQueryable<Experiment> rows,
+        Expression<Func<Experiment, TKey>> key,
+        Expression<Func<Experiment, double>> metric,
+        Func<TKey, (string Key, double? NumericKey)> describe,
+        CancellationToken cancellationToken)
+    {
+        var groups = await rows.GroupBy(key, metric)
+            .Select(group => new { group.Key, Count = group.Count(), Mean = group.Average(), Min = group.Min(), Max = group.Max() })
+            .ToListAsync(cancellationToken);
+        return [.. groups
+            .Select(group => (Label: describe(group.Key), group.Count, group.Mean, group.Min, group.Max))
+            .OrderBy(group => group.Label.NumericKey).ThenBy(group => group.Label.Key, StringComparer.Ordinal)
+            .Select(group => new AggregateGroup(group.Label.Key, group.Label.NumericKey, group.Count, group.Mean, group.Min, group.Max))];
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace WeatherFlow.Api.History;
+
+/// <summary>The query string of the history endpoints, as text: <see cref="HistoryQueryParser"/> says which
+/// parameter is wrong and why, where the binder would answer a bare 400.</summary>
+public sealed record HistoryParameters(
+    [FromQuery(Name = "q")] string? Q = null,
+    [FromQuery(Name = "status")] string[]? Status = null,
+    [FromQuery(Name = "backbone")] string[]? Backbone = null,
+    [FromQuery(Name = "variable")] string[]? Variable = null,
+    [FromQuery(Name = "tag")] string[]? Tag = null,
+    [FromQuery(Name = "from")] string? From = null,
+    [FromQuery(Name = "to")] string? To = null);
+
+/// <summary>How <c>GET /api/experiments</c> orders and pages the history.</summary>
+public sealed record HistoryPageParameters(
+    [FromQuery(Name = "sort")] string? Sort = null,
+    [FromQuery(Name = "order")] string? Order = null,
+    [FromQuery(Name = "limit")] string? Limit = null,
+    [FromQuery(Name = "cursor")] string? Cursor = null);
+
+/// <summary>What <c>GET /api/experiments/aggregates</c> summarises.</summary>
+public sealed record AggregateParameters(
+    [FromQuery(Name = "metric")] string? Metric = null,
+    [FromQuery(Name = "by")] string? By = null);
+
+/// <summary>
+/// What each history parameter means, written into the OpenAPI document by an operation transformer: ASP.NET Core 10
+/// throws while reading <c>[Description]</c> through <c>[AsParameters]</c> (dotnet/aspnetcore#65348).
+/// </summary>
+public static class HistoryParameterDescriptions
+{
+    private static readonly Dictionary<string, string> ByName = new()
+    {
+        ["q"] = "Text to find in the name, tags or note (case-insensitive).",
+        ["status"] = "queued, running, completed, failed or cancelled; repeat or separate with commas for any of several.",
+        ["backbone"] = "grid or icosahedral; repeat for any of several.",
+        ["variable"] = "A variable the run must include (t, z, u or v); repeat to require several.",
+        ["tag"] = "A tag the run must carry; repeat to require several.",
+        ["from"] = "Submitted at or after this ISO 8601 date or time.",
+        ["to"] = "Submitted before this ISO 8601 date or time; a date alone includes that whole day.",
+        ["sort"] = "submitted (default), runTime, validationLoss or meanSkill.",
+        ["order"] = "asc or desc; by default newest, fastest, lowest loss and highest skill come first.",
+        ["limit"] = "Rows per page, 1 to 200 (default 20).",
+        ["cursor"] = "The cursor from the previous page's Link rel=\"next\" header.",
+        ["metric"] = "validationLoss (default), meanSkill or runTime.",
+        ["by"] = "backbone (default), hiddenDim, trainSamples or epochs.",
+    };
+
+    public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.Name is { } name && ByName.TryGetValue(name, out var description))
+            {
+                parameter.Description = description;
+            }
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+
+namespace WeatherFlow.Api.History;
+
+/// <summary>
+/// Checks history query parameters once, at the edge, and collects every problem under its parameter's name (for a
+/// 400 ValidationProblem), so a client fixes them all in one go.
+/// </summary>
+public sealed class HistoryQueryParser(ApiOptions options)
+{
+    private const int MaxTextLength = 200;
+    private readonly Dictionary<string, string[]> _errors = [];
+
+    public IReadOnlyDictionary<string, string[]> Errors => _errors;
+
+    public HistoryPageRequest? Page(HistoryParameters filter, HistoryPageParameters page)
+    {
+        var parsedFilter = Filter(filter);
+        var sort = Choice(page.Sort, "sort", HistorySort.Submitted, SortNames);
+        var descending = page.Order switch
+        {
+            null => sort is HistorySort.Submitted or HistorySort.MeanSkill,
+            "asc" => false,
+            "desc" => true,
+            _ => Error<bool>("order", $"order must be asc or desc; got '{page.Order}'."),
+        };
+        var limit = options.DefaultListLimit;
+        if (page.Limit is not null && !(int.TryParse(page.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1 && limit <= options.MaxListLimit))
+        {
+            Error<int>("limit", $"limit must be a whole number from 1 to {options.MaxListLimit}; got '{page.Limit}'.");
+        }
+        HistoryCursor? after = null;
+        if (page.Cursor is not null)
+        {
+            after = HistoryCursor.Decode(page.Cursor);
+            if (after is null)
+            {
+                Error<int>("cursor", "cursor is not one this api handed out; use the Link header of the previous page.");
+            }
+            else if (after.Sort != sort || after.Descending != descending)
+            {
+                Error<int>("cursor", "cursor belongs to another sort or order; keep sort and order as they were for the previous page.");
+            }
+        }
+        return _errors.Count == 0 ? new(parsedFilter, sort, descending, limit, after) : null;
+    }
+
+    public AggregateRequest? Aggregate(HistoryParameters filter, AggregateParameters aggregate)
+    {
+        var parsedFilter = Filter(filter);
+        var metric = Choice(aggregate.Metric, "metric", HistorySort.ValidationLoss, MetricNames);
+        var by = Choice(aggregate.By, "by", HistoryGrouping.Backbone, GroupingNames);
+        return _errors.Count == 0 ? new(parsedFilter, metric, by) : null;
+    }
+
+    private static readonly Dictionary<string, HistorySort> SortNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["submitted"] = HistorySort.Submitted,
+        ["runTime"] = HistorySort.RunTime,
+        ["validationLoss"] = HistorySort.ValidationLoss,
+        ["meanSkill"] = HistorySort.MeanSkill,
+    };
+
+    private static readonly Dictionary<string, HistorySort> MetricNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["validationLoss"] = HistorySort.ValidationLoss,
+        ["meanSkill"] = HistorySort.MeanSkill,
+        ["runTime"] = HistorySort.RunTime,
+    };
+
+    private static readonly Dictionary<string, HistoryGrouping> GroupingNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["backbone"] = HistoryGrouping.Backbone,
+        ["hiddenDim"] = HistoryGrouping.HiddenDim,
+        ["trainSamples"] = HistoryGrouping.TrainSamples,
+        ["epochs"] = HistoryGrouping.Epochs,
+    };
+
+    private HistoryFilter Filter(HistoryParameters parameters)
+    {
+        var text = string.IsNullOrWhiteSpace(parameters.Q) ? null : parameters.Q.Trim();
+        if (text is { Length: > MaxTextLength })
+        {
+            Error<int>("q", $"q must be at most {MaxTextLength} characters.");
+        }
+        var from = Time(parameters.From, "from", endOfDay: false);
+        var before = Time(parameters.To, "to", endOfDay: true);
+        if (from is not null && before is not null && from >= before)
+        {
+            Error<int>("to", "to must be later than from.");
+        }
+        return new(
+            text,
+            Values(parameters.Status, "status", ExperimentJobStatus.All),
+            Values(parameters.Backbone, "backbone", ConfigChoices.Backbones),
+            Values(parameters.Variable, "variable", ConfigChoices.Variables),
+            Tags(parameters.Tag),
+            from,
+            before);
+    }
+
+    private IReadOnlyList<string> Values(string[]? given, string parameter, IReadOnlyList<string> allowed)
+    {
+        var values = Split(given);
+        if (values.FirstOrDefault(value => !allowed.Contains(value)) is { } unknown)
+        {
+            Error<int>(parameter, $"{parameter} must be one of {string.Join(", ", allowed)}; got '{unknown}'.");
+        }
+        return values;
+    }
+
+    private IReadOnlyList<string> Tags(string[]? given)
+    {
+        var tags = LabelRules.NormaliseTags(Split(given));
+        if (LabelRules.TagsError(tags) is { } message)
+        {
+            Error<int>("tag", message + ".");
+        }
+        return tags;
+    }
+
+    private static List<string> Split(string[]? given) =>
+        [.. (given ?? []).SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct()];
+
+    /// <summary>An ISO 8601 time, or a date: the start of that day (UTC) for <c>from</c>, the start of the next for
+    /// <c>to</c>, so <c>from=2026-12-01&amp;to=2026-12-01</c> is that whole day.</summary>
+    private DateTimeOffset? Time(string? text, string parameter, bool endOfDay)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return endOfDay ? start.AddDays(1) : start;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            return time;
+        }
+        return Error<DateTimeOffset?>(parameter, $"{parameter} must be an ISO 8601 date or time such as 2026-12-01 or 2026-12-01T08:30:00Z; got '{text}'.");
+    }
+
+    private T Choice<T>(string? given, string parameter, T fallback, Dictionary<string, T> names)
+    {
+        if (given is null)
+        {
+            return fallback;
+        }
+        return names.TryGetValue(given, out var value)
+            ? value
+            : Error<T>(parameter, $"{parameter} must be one of {string.Join(", ", names.Keys)}; got '{given}'.")!;
+    }
+
+    private T? Error<T>(string parameter, string message)
+    {
+        _errors[parameter] = _errors.TryGetValue(parameter, out var existing) ? [.. existing, message] : [message];
+        return default;
+    }
+}
