@@ -13,7 +13,8 @@ public static class LossChartSvg
     private const int Width = 640, Height = 300, Left = 64, Right = 16, Top = 16, Bottom = 64;
     private const int PlotWidth = Width - Left - Right, PlotHeight = Height - Top - Bottom;
 
-    public static string Render(IReadOnlyList<LossSeries> series)
+    /// <param name="legend">False when the page draws its own legend (the comparison's, one entry per run).</param>
+    public static string Render(IReadOnlyList<LossSeries> series, bool legend = true)
     {
         var values = series.SelectMany(line => line.Values).Where(double.IsFinite).ToList();
         var epochs = series.Max(line => line.Values.Count);
@@ -39,7 +40,10 @@ public static class LossChartSvg
         for (var i = 0; i < series.Count; i++)
         {
             AppendLine(svg, series[i], axis, epochs);
-            AppendLegendItem(svg, series[i], i);
+            if (legend)
+            {
+                AppendLegendItem(svg, series[i], i);
+            }
         }
         return svg.Append("</svg>").ToString();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Polly.Timeout;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.ReferenceWireFormat;
@@ -14,8 +15,23 @@ public sealed class WeatherFlowApiClient(HttpClient http)
         CallAsync(async () => await http.GetFromJsonAsync<OptionsDocument>("/api/options", ExperimentJson.Options, cancellationToken)
             ?? throw new InvalidOperationException("The api sent no options."));
 
-    public Task<List<ExperimentJobSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken) =>
-        CallAsync(async () => await http.GetFromJsonAsync<List<ExperimentJobSummary>>($"/api/experiments?limit={limit}", ExperimentJson.Options, cancellationToken) ?? []);
+    /// <param name="query">The history parameters as the user gave them: the api judges them.</param>
+    public Task<ApiAnswer<HistoryPage>> ListAsync(QueryString query, CancellationToken cancellationToken) => CallAsync(async () =>
+    {
+        using var response = await http.GetAsync($"/api/experiments{query}", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return await ApiAnswer<HistoryPage>.RefusedAsync(response, cancellationToken);
+        }
+        var rows = await response.Content.ReadFromJsonAsync<List<ExperimentJobSummary>>(ExperimentJson.Options, cancellationToken) ?? [];
+        return ApiAnswer<HistoryPage>.Of(new(rows, NextCursor(response)));
+    });
+
+    public Task<ApiAnswer<ExperimentAggregates>> AggregateAsync(QueryString query, CancellationToken cancellationToken) =>
+        GetAnswerAsync<ExperimentAggregates>($"/api/experiments/aggregates{query}", cancellationToken);
+
+    public Task<ApiAnswer<ExperimentComparison>> CompareAsync(IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        GetAnswerAsync<ExperimentComparison>($"/api/experiments/compare{QueryString.Create(ids.Select(id => KeyValuePair.Create("id", (string?)id)))}", cancellationToken);
 
     /// <returns>The job, or null when the api knows no such experiment.</returns>
     public Task<ExperimentJob?> GetAsync(Guid id, CancellationToken cancellationToken) => CallAsync(async () =>
@@ -68,11 +84,49 @@ public sealed class WeatherFlowApiClient(HttpClient http)
         return response.IsSuccessStatusCode ? null : await ApiErrorMessage.ReadAsync(response, cancellationToken);
     });
 
+    /// <returns>The job as it now is, or the api's refusal (422 with every invalid label, 404 for an unknown run).</returns>
+    public Task<ApiAnswer<ExperimentJob>> UpdateLabelsAsync(Guid id, ExperimentLabelsUpdate update, CancellationToken cancellationToken) => CallAsync(async () =>
+    {
+        using var response = await http.PatchAsJsonAsync($"/api/experiments/{id}", update, ExperimentJson.Options, cancellationToken);
+        return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<ExperimentJob>(ExperimentJson.Options, cancellationToken) is { } job
+            ? ApiAnswer<ExperimentJob>.Of(job)
+            : await ApiAnswer<ExperimentJob>.RefusedAsync(response, cancellationToken);
+    });
+
+    /// <returns>False when the api knows no such experiment (already deleted, perhaps by another tab).</returns>
+    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) => CallAsync(async () =>
+    {
+        using var response = await http.DeleteAsync($"/api/experiments/{id}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        await EnsureSuccessAsync(response, cancellationToken);
+        return true;
+    });
+
     public async Task<HttpStatusCode> CheckAliveAsync(CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync("/alive", cancellationToken);
         return response.StatusCode;
     }
+
+    private Task<ApiAnswer<T>> GetAnswerAsync<T>(string uri, CancellationToken cancellationToken) where T : class => CallAsync(async () =>
+    {
+        using var response = await http.GetAsync(uri, cancellationToken);
+        return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<T>(ExperimentJson.Options, cancellationToken) is { } value
+            ? ApiAnswer<T>.Of(value)
+            : await ApiAnswer<T>.RefusedAsync(response, cancellationToken);
+    });
+
+    /// <summary>The <c>cursor</c> of the <c>Link: &lt;…&gt;; rel="next"</c> header the api sends when more rows follow.</summary>
+    private static string? NextCursor(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var links)
+        && links.Select(link => link.Split(';', 2)).FirstOrDefault(parts => parts.Length == 2 && parts[1].Contains("rel=\"next\"")) is { } next
+        && Uri.TryCreate(new Uri("http://api"), next[0].Trim().TrimStart('<').TrimEnd('>'), out var uri)
+            && QueryHelpers.ParseQuery(uri.Query).TryGetValue("cursor", out var cursor)
+            ? cursor.ToString()
+            : null;
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -109,7 +109,7 @@ public sealed class ExperimentPages(IPage page, Uri web)
     {
         await page.GotoAsync(new Uri(web, "/").ToString());
         var row = page.Locator("#experiments tbody tr").Filter(new() { Has = page.Locator($"a[href='{experimentPath}']") });
-        return await row.Locator(".badge").First.InnerTextAsync();
+        return await row.Locator(".badge.status").InnerTextAsync();
     }
 
     public Task ScreenshotAsync(string path) => page.ScreenshotAsync(new() { Path = path, FullPage = true });

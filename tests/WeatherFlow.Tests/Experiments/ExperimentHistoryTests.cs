@@ -10,7 +10,7 @@ namespace WeatherFlow.Tests.Experiments;
 public sealed class ExperimentHistoryTests(CompositionFixture composition)
 {
     private static readonly SemaphoreSlim StudyLock = new(1, 1);
-    private static HistoryStudy? _study;
+    private static ScalingStudy? _study;
 
     private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
 
@@ -218,7 +218,7 @@ public sealed class ExperimentHistoryTests(CompositionFixture composition)
 
     /// <summary>The three named runs of the study (hidden size 32, 48, 64, in submission order) and, tagged apart, one
     /// left unnamed; trained once for all the tests of this class.</summary>
-    private async Task<HistoryStudy> StudyAsync()
+    private async Task<ScalingStudy> StudyAsync()
     {
         await StudyLock.WaitAsync();
         try
@@ -231,27 +231,13 @@ public sealed class ExperimentHistoryTests(CompositionFixture composition)
         }
     }
 
-    private async Task<HistoryStudy> TrainStudyAsync()
+    private async Task<ScalingStudy> TrainStudyAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var study = await ScalingStudy.TrainAsync(_api, "history", firstSeed: 1401);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var experiments = new ExperimentsClient(_api);
-        var tag = $"study-{Guid.NewGuid():N}"[..14];
-        var ids = new List<Guid>();
-        foreach (var (hidden, seed) in new[] { (32, 1401), (48, 1402), (64, 1403) })
-        {
-            ids.Add(await experiments.StartAsync($$$"""
-                {"name":"history h{{{hidden}}}","tags":["{{{tag}}}","h{{{hidden}}}","scaling"],"note":"scaling study of hidden size",
-                 "dataset":{"variables":["t"],"pressureLevels":[500],"gridSize":{"lat":8,"lon":8},"trainSamples":8,"valSamples":4},
-                 "model":{"backbone":"grid","hiddenDim":{{{hidden}}},"nLayers":1},"training":{"epochs":2,"batchSize":4,"seed":{{{seed}}}}}
-                """, timeout.Token));
-        }
-        var unnamed = await experiments.StartAsync($$"""{"tags":["{{tag}}u"],{{ExperimentRequests.Tiny(seed: 1404).TrimStart()[1..]}}""", timeout.Token);
-        foreach (var id in ids.Append(unnamed))
-        {
-            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
-        }
-        return new HistoryStudy(tag, ids);
+        var unnamed = await experiments.StartAsync($$"""{"tags":["{{study.Tag}}u"],{{ExperimentRequests.Tiny(seed: 1404).TrimStart()[1..]}}""", timeout.Token);
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(unnamed, timeout.Token)).Status);
+        return study;
     }
-
-    private sealed record HistoryStudy(string Tag, IReadOnlyList<Guid> Ids);
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,12 @@ public sealed class DetailsModel(WeatherFlowApiClient api) : PageModel
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public ExperimentJob? Job { get; private set; }
+
+    [BindProperty]
+    public LabelsForm Labels { get; set; } = new();
+
+    /// <summary>The labels form stays open while it shows what the api refused.</summary>
+    public bool EditingLabels { get; private set; }
 
     public ExperimentResult? Result { get; private set; }
 
@@ -45,11 +52,45 @@ public sealed class DetailsModel(WeatherFlowApiClient api) : PageModel
         return Page();
     }
 
+    public async Task<IActionResult> OnPostLabelsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await api.UpdateLabelsAsync(id, Labels.ToUpdate(), cancellationToken);
+            if (answer.Value is not null)
+            {
+                return RedirectToPage(new { id });
+            }
+            if (answer.Status == HttpStatusCode.NotFound)
+            {
+                return NotFound();
+            }
+            var submitted = Labels;
+            await LoadAsync(id, cancellationToken);
+            Labels = submitted;
+            EditingLabels = true;
+            foreach (var (field, messages) in answer.Errors)
+            {
+                ModelState.AddModelError($"{nameof(Labels)}.{char.ToUpperInvariant(field[0])}{field[1..]}", string.Join(" ", messages));
+            }
+            if (answer.Errors.Count == 0)
+            {
+                ApiError = answer.Problem;
+            }
+        }
+        catch (ApiUnavailableException exception)
+        {
+            ApiError = exception.Message;
+        }
+        return Page();
+    }
+
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         try
         {
             Job = await api.GetAsync(id, cancellationToken);
+            Labels = Job is null ? new() : LabelsForm.From(Job);
             Result = Job?.Result is { ValueKind: JsonValueKind.Object } result
                 ? result.Deserialize<ExperimentResult>(ExperimentJson.Options)
                 : null;

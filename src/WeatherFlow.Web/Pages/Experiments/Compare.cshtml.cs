@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Jobs;
+using WeatherFlow.Web.Rendering;
+using WeatherFlow.Web.Services;
+
+namespace WeatherFlow.Web.Pages.Experiments;
+
+/// <summary>2 to 6 runs side by side: what differs in their configs, their loss curves on one chart, their scores
+/// per channel and their forecasts of each channel next to each other.</summary>
+public sealed class CompareModel(WeatherFlowApiClient api) : PageModel
+{
+    public ExperimentComparison? Comparison { get; private set; }
+
+    /// <summary>Each run's result, in the order of the comparison; null for a run that has none yet.</summary>
+    public IReadOnlyList<ExperimentResult?> Results { get; private set; } = [];
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task OnGetAsync(string[]? id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await api.CompareAsync(id ?? [], cancellationToken);
+            Comparison = answer.Value;
+            Problems = [.. answer.Messages];
+            if (Comparison is not null)
+            {
+                var jobs = await Task.WhenAll(Comparison.Experiments.Select(run => api.GetAsync(run.Id, cancellationToken)));
+                Results = [.. jobs.Select(job => job?.Result is { ValueKind: JsonValueKind.Object } result
+                    ? result.Deserialize<ExperimentResult>(ExperimentJson.Options)
+                    : null)];
+            }
+        }
+        catch (ApiUnavailableException exception)
+        {
+            Problems = [exception.Message];
+        }
+    }
+
+    /// <summary>Every run's validation loss (solid) and train loss (dashed), in the run's colour.</summary>
+    public IReadOnlyList<LossSeries> Curves => Comparison is not { } comparison ? [] :
+    [
+        .. comparison.Curves.SelectMany((curve, index) => new LossSeries[]
+        {
+            new($"{comparison.Experiments[index].Name} validation", RunColors.Of(index), false, [.. curve.Select(epoch => epoch.ValLoss ?? double.NaN)]),
+            new($"{comparison.Experiments[index].Name} train", RunColors.Of(index), true, [.. curve.Select(epoch => epoch.Loss)]),
+        }),
+    ];
+
+    /// <summary>Whether a run's value of a config field differs from the first run's.</summary>
+    public static bool DiffersFromFirst(ConfigDifference difference, int index) =>
+        index > 0 && !JsonElementText(difference.Values[index]).Equals(JsonElementText(difference.Values[0]), StringComparison.Ordinal);
+
+    public static string JsonElementText(JsonElement? value) => value is { } element ? element.GetRawText() : "–";
+}
