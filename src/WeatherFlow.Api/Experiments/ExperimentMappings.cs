@@ -7,6 +7,7 @@ internal static class ExperimentMappings
         experiment.Name,
         experiment.Tags,
         experiment.Note,
+        experiment.Description,
         experiment.Status,
         experiment.Progress,
         experiment.CurrentStep,

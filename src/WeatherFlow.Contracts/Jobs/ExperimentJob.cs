@@ -7,6 +7,7 @@ namespace WeatherFlow.Contracts.Jobs;
 /// documents exactly as the contract shapes them (key order included); read them into
 /// <c>ExperimentConfig</c>/<c>ExperimentResult</c> with <c>ExperimentJson.Options</c>.
 /// <see cref="TrainerInstance"/> is the <c>service.instance.id</c> of the trainer replica that holds or last held it,
+/// <see cref="Description"/> states what it trains (the effective grid, samples, epochs, backbone and seed),
 /// and <see cref="Attempts"/> how many times a trainer started it (more than one after a trainer died mid-run).
 /// </summary>
 public sealed record ExperimentJob(
@@ -14,6 +15,7 @@ public sealed record ExperimentJob(
     string Name,
     IReadOnlyList<string> Tags,
     string? Note,
+    string Description,
     string Status,
     double Progress,
     string? CurrentStep,

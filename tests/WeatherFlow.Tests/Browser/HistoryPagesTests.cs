@@ -134,6 +134,7 @@ public sealed class HistoryPagesTests(CompositionFixture composition, ITestOutpu
         var name = $"renamed {Guid.NewGuid():N}"[..16];
 
         await page.GotoAsync(Url($"/experiments/{id}"));
+        Assert.Matches(@"^grid · t @ 500 hPa · 8×8 · 8 samples · 1 epoch · seed 1504$", await page.Locator("#experiment-description").InnerTextAsync());
         await page.ClickAsync("#edit-labels summary");
         await page.FillAsync("#Labels_Tags", "has space");
         await page.ClickAsync("#edit-labels button[type='submit']");
