@@ -18,6 +18,7 @@ app.MapDefaultEndpoints();
 app.MapContractApi();
 app.MapExperimentsApi();
 app.MapExperimentHistoryApi();
+app.MapExperimentModelsApi();
 app.MapDocsApi();
 
 app.Run();

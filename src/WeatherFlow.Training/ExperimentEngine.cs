@@ -9,14 +9,14 @@ using static TorchSharp.torch;
 namespace WeatherFlow.Training;
 
 /// <summary>
-/// Runs one experiment on the calling thread: config in, progress out, result back. Cancellation is honoured at
+/// Runs one experiment on the calling thread: config in, progress out, result and trained model back. Cancellation is honoured at
 /// every batch boundary (and between solver steps) by throwing <see cref="OperationCanceledException"/>; a config
 /// that cannot train throws <see cref="ExperimentFailedException"/>. The same config and thread count give the same
-/// result, apart from <c>execution.durationSeconds</c>.
+/// result and model, apart from <c>execution.durationSeconds</c>.
 /// </summary>
 public sealed class ExperimentEngine(EngineOptions options)
 {
-    public ExperimentResult Run(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    public ExperimentOutcome Run(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         var started = Stopwatch.GetTimestamp();
@@ -36,7 +36,7 @@ public sealed class ExperimentEngine(EngineOptions options)
         }
     }
 
-    private static ExperimentResult Execute(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress>? progress, long started, CancellationToken cancellationToken)
+    private static ExperimentOutcome Execute(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress>? progress, long started, CancellationToken cancellationToken)
     {
         var training = config.Training;
         var tracker = new ProgressTracker(progress, training.Epochs,
@@ -68,7 +68,8 @@ public sealed class ExperimentEngine(EngineOptions options)
             physicalForecast[0].copy_(data.ValX0[0]);
         }
         var result = ResultBuilder.Build(experimentId, config, data, physicalForecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started));
+        var trained = ModelFiles.Export(model, config, data.ChannelNames, data.Grid, modelEpoch, scaling);
         tracker.Completed();
-        return result;
+        return new ExperimentOutcome(result, trained);
     }
 }

@@ -1,11 +1,13 @@
+using WeatherFlow.Api.Models;
+
 namespace WeatherFlow.Api.Experiments;
 
 /// <summary>
-/// Deletes a run with its per-epoch metrics. A queued or running run is cancelled first, so its trainer stops and
+/// Deletes a run with its per-epoch metrics, and its config's model once no run of that config is left. A queued or running run is cancelled first, so its trainer stops and
 /// everyone watching it sees it end; the result cache keeps the result of its config, as it belongs to every run
 /// of that config.
 /// </summary>
-public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller canceller, FinishedJobCache finishedJobs)
+public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller canceller, FinishedJobCache finishedJobs, ExperimentModelStore models)
 {
     /// <summary>False when there is no such run.</summary>
     public async Task<bool> DeleteAsync(Guid experimentId, CancellationToken cancellationToken)
@@ -14,8 +16,15 @@ public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller c
         {
             return false;
         }
+        var configHash = await db.Experiments.Where(e => e.Id == experimentId).Select(e => e.ConfigHash).FirstOrDefaultAsync(cancellationToken);
         var deleted = await db.Experiments.Where(e => e.Id == experimentId).ExecuteDeleteAsync(cancellationToken);
         await finishedJobs.InvalidateAsync(experimentId);
+        // A model left without runs by a crash between these two statements is still the right one for its config,
+        // and a later run of that config is served it.
+        if (configHash is not null)
+        {
+            await models.DeleteOrphanAsync(configHash, cancellationToken);
+        }
         return deleted > 0;
     }
 }

@@ -1,3 +1,4 @@
+using WeatherFlow.Api.Models;
 using WeatherFlow.Api.Infrastructure;
 
 namespace WeatherFlow.Api.Extensions;
@@ -43,6 +44,7 @@ public static class Extensions
         builder.Services.AddScoped<ExperimentDeleter>();
         builder.Services.AddScoped<ExperimentHistory>();
         builder.Services.AddScoped<ExperimentComparer>();
+        builder.Services.AddScoped<ExperimentModelStore>();
         builder.Services.AddScoped<TrainCommandSender>();
     }
 }

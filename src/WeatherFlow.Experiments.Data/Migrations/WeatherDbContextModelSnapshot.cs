@@ -203,6 +203,37 @@ namespace WeatherFlow.Experiments.Data.Migrations
                     b.ToTable("ExperimentEpochMetrics");
                 });
 
+            modelBuilder.Entity("WeatherFlow.Experiments.Data.ExperimentModel", b =>
+                {
+                    b.Property<string>("ConfigHash")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Refusal")
+                        .HasColumnType("text");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Weights")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ConfigHash");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ExperimentModels");
+                });
+
             modelBuilder.Entity("WeatherFlow.Experiments.Data.ExperimentEpochMetric", b =>
                 {
                     b.HasOne("WeatherFlow.Experiments.Data.Experiment", null)

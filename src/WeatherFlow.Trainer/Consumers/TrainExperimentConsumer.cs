@@ -51,15 +51,15 @@ public sealed class TrainExperimentConsumer(
         var started = time.GetTimestamp();
         try
         {
-            ExperimentResult result;
+            ExperimentOutcome outcome;
             await using (var progress = new ProgressReporter(store, events, time, options.Value.ProgressInterval, experimentId, runId, run))
             {
-                result = await runner.RunAsync(experimentId, ConfigOf(message), progress, run.Token);
+                outcome = await runner.RunAsync(experimentId, ConfigOf(message), progress, run.Token);
             }
-            var resultJson = JsonSerializer.Serialize(result, ExperimentJson.Options);
+            var resultJson = JsonSerializer.Serialize(outcome.Result, ExperimentJson.Options);
             // Cached before it is stored, so a client that sees "completed" and repeats the config hits the cache.
             await cache.SetAsync(message.ConfigHash, resultJson);
-            if (await store.CompleteAsync(experimentId, runId, result, resultJson))
+            if (await store.CompleteAsync(experimentId, runId, message.ConfigHash, outcome, resultJson))
             {
                 telemetry.Completed.Add(1);
                 telemetry.RunTime.Record(time.GetElapsedTime(started).TotalSeconds);

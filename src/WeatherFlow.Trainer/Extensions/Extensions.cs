@@ -10,6 +10,7 @@ public static class Extensions
         builder.Services.AddSingleton(instance);
         builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.SectionName);
         builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration("ResultCache");
+        builder.Services.AddOptions<ModelStoreOptions>().BindConfiguration(ModelStoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
         // Redis carries the cache and live progress only; training goes on without it.

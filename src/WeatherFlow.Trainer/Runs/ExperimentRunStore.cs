@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace WeatherFlow.Trainer.Runs;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace WeatherFlow.Trainer.Runs;
 /// running under this run's id: if the api cancelled it, or another trainer took it over after our heartbeats
 /// stopped, the write changes nothing and returns false, and the run stops.
 /// </summary>
-public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider time, IOptions<ModelStoreOptions> modelStore, ILogger<ExperimentRunStore> logger)
 {
     /// <summary>Takes a queued experiment; or a running one whose holder is gone: the broker redelivered the
     /// command (<paramref name="holderIsGone"/>) or its heartbeat went stale. An experiment already claimed
@@ -88,8 +90,10 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
             CancellationToken.None);
 
     /// <summary>Stores the result and its per-epoch metrics in one transaction.</summary>
-    public async Task<bool> CompleteAsync(Guid experimentId, Guid runId, ExperimentResult result, string resultJson)
+    /// <summary>Stores the result, its metrics and (once per config) its model in one transaction.</summary>
+    public async Task<bool> CompleteAsync(Guid experimentId, Guid runId, string configHash, ExperimentOutcome outcome, string resultJson)
     {
+        var result = outcome.Result;
         var metrics = ExperimentEpochMetric.From(experimentId, result.Metrics, result.Validation);
         var scores = ResultScores.Of(result.Validation, result.Prediction);
         await using var scope = scopes.CreateAsyncScope();
@@ -112,9 +116,35 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
             }
             db.ExperimentEpochMetrics.AddRange(metrics);
             await db.SaveChangesAsync();
+            await KeepModelAsync(db, experimentId, configHash, outcome.Model);
             await transaction.CommitAsync();
             return true;
         });
+    }
+
+    /// <summary>Keeps the model unless this config's is already kept (a re-delivered run, or two runs of one config
+    /// finishing together: <c>ON CONFLICT</c> rather than a failing unique key); over a size cap, keeps only why not.</summary>
+    private async Task KeepModelAsync(WeatherDbContext db, Guid experimentId, string configHash, TrainedModel model)
+    {
+        var caps = modelStore.Value;
+        var size = model.Weights.LongLength;
+        var kept = await db.ExperimentModels.Where(m => m.Weights != null).SumAsync(m => m.SizeBytes);
+        var refusal = size > caps.MaxModelBytes
+            ? $"The model ({size:N0} bytes) is larger than the {caps.MaxModelBytes:N0} bytes a model may take (ModelStore:MaxModelBytes), so it was not kept."
+            : kept + size > caps.MaxTotalBytes
+                ? $"Kept models already take {kept:N0} of the {caps.MaxTotalBytes:N0} bytes allowed (ModelStore:MaxTotalBytes), so this one ({size:N0} bytes) was not kept."
+                : null;
+        var weights = refusal is null ? model.Weights : null;
+        var metadata = JsonSerializer.Serialize(model.Metadata, ExperimentJson.Options);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "ExperimentModels" ("ConfigHash", "Weights", "Metadata", "SizeBytes", "Epoch", "CreatedAt", "Refusal")
+            VALUES ({configHash}, {weights}, {metadata}::jsonb, {size}, {model.Metadata.Epoch}, {time.GetUtcNow()}, {refusal})
+            ON CONFLICT ("ConfigHash") DO NOTHING
+            """);
+        if (refusal is not null)
+        {
+            logger.LogWarning("Experiment {ExperimentId} completed without keeping its model: {Refusal}", experimentId, refusal);
+        }
     }
 
     public async Task<ExperimentJobEvent?> LoadEventAsync(Guid experimentId)

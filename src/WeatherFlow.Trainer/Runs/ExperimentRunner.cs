@@ -5,7 +5,7 @@ namespace WeatherFlow.Trainer.Runs;
 /// </summary>
 public sealed class ExperimentRunner(ExperimentEngine engine, IOptions<TrainerOptions> options, TimeProvider time)
 {
-    public async Task<ExperimentResult> RunAsync(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
+    public async Task<ExperimentOutcome> RunAsync(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         using var softLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

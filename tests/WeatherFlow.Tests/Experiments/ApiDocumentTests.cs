@@ -11,7 +11,7 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
 {
     private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
 
-    /// <summary>Every endpoint the api maps (ContractApi, ExperimentsApi and ExperimentHistoryApi), as method and path.</summary>
+    /// <summary>Every endpoint the api maps (ContractApi, ExperimentsApi, ExperimentHistoryApi and ExperimentModelsApi), as method and path.</summary>
     public static TheoryData<string, string> Endpoints => new()
     {
         { "GET", "/api/health" },
@@ -28,6 +28,8 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
         { "GET", "/api/experiments/{id}/events" },
         { "DELETE", "/api/experiments/{id}" },
         { "POST", "/api/experiments/{id}/cancel" },
+        { "GET", "/api/experiments/{id}/model" },
+        { "GET", "/api/experiments/{id}/model/metadata" },
     };
 
     [Fact]

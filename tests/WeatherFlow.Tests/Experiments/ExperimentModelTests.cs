@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Models;
+using WeatherFlow.Tests.Infrastructure;
+using WeatherFlow.Training;
+using WeatherFlow.Training.Models;
+
+namespace WeatherFlow.Tests.Experiments;
+
+/// <summary>A completed run's model, kept once per config: downloaded, loaded back into TorchSharp, shared with a
+/// run the result cache answered, and gone with the config's last run.</summary>
+[Collection(CompositionCollection.Name)]
+public sealed class ExperimentModelTests(CompositionFixture composition)
+{
+    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+
+    [Fact]
+    public async Task A_runs_model_downloads_loads_back_identically_is_kept_once_and_goes_with_the_last_run_of_its_config()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var experiments = new ExperimentsClient(_api);
+        var body = ExperimentRequests.Tiny(seed: 1601);
+        var id = await experiments.StartAsync(body, timeout.Token);
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+
+        using var download = await _api.GetAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"weatherflow-{id:N}.safetensors", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
+        var weights = await download.Content.ReadAsByteArrayAsync(timeout.Token);
+        var metadata = (await _api.GetFromJsonAsync<ModelMetadata>($"{ExperimentsClient.Path}/{id}/model/metadata", ExperimentJson.Options, timeout.Token))!;
+
+        Assert.Equal(("safetensors", "grid", 1, weights.LongLength), (metadata.Format, metadata.Architecture, metadata.Epoch, metadata.SizeBytes));
+        Assert.Equal(["t@500"], metadata.Channels);
+        var configHash = (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("configHash").GetString()!;
+        Assert.Equal(configHash, metadata.Config.ComputeHash());
+        using (var model = ModelFiles.Load(new TrainedModel(weights, metadata)))
+        {
+            var reexported = ModelFiles.Export(model, metadata.Config, metadata.Channels, metadata.Grid, metadata.Epoch, scaling: null);
+            Assert.Equal(weights, reexported.Weights);
+            Assert.Equal(metadata.Parameters, reexported.Metadata.Parameters);
+        }
+
+        using var again = await experiments.SubmitAsync(body, respondAsync: true, timeout.Token);
+        var cached = ExperimentsClient.IdOf(again.Headers.Location);
+        Assert.True((await experiments.GetJobAsync(cached, timeout.Token)).GetProperty("fromCache").GetBoolean());
+        Assert.Equal(weights, await _api.GetByteArrayAsync($"{ExperimentsClient.Path}/{cached}/model", timeout.Token));
+        Assert.Equal(1, await KeptModelsAsync(configHash));
+
+        (await experiments.DeleteAsync(cached, timeout.Token)).EnsureSuccessStatusCode();
+        Assert.Equal(weights, await _api.GetByteArrayAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token));
+        (await experiments.DeleteAsync(id, timeout.Token)).EnsureSuccessStatusCode();
+        Assert.Equal(0, await KeptModelsAsync(configHash));
+        using var gone = await _api.GetAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_run_that_has_not_completed_has_no_model_yet_and_an_unknown_one_none_at_all()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var experiments = new ExperimentsClient(_api);
+        var id = await experiments.StartAsync(ExperimentRequests.TenSeconds(seed: 1602), timeout.Token);
+
+        using var early = await _api.GetAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token);
+        using var unknown = await _api.GetAsync($"{ExperimentsClient.Path}/{Guid.CreateVersion7()}/model/metadata", timeout.Token);
+        using var bad = await _api.GetAsync($"{ExperimentsClient.Path}/not-an-id/model", timeout.Token);
+        await experiments.CancelAsync(id, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("application/problem+json", early.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("its model is kept once it completes", await early.Content.ReadAsStringAsync(timeout.Token));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<long> KeptModelsAsync(string configHash)
+    {
+        await using var database = NpgsqlDataSource.Create((await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb))!);
+        await using var count = database.CreateCommand("""SELECT count(*) FROM "ExperimentModels" WHERE "ConfigHash" = $1 AND "Weights" IS NOT NULL""");
+        count.Parameters.AddWithValue(configHash);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
