@@ -15,6 +15,9 @@ internal readonly record struct Bound(string Key, double Value, string Literal)
     public static Bound Gt(double value, string literal) => new("gt", value, literal);
     public static Bound Le(double value, string literal) => new("le", value, literal);
 
+    /// <summary>The bounds of a whole-number range, declared as ints (so echoed as <c>4</c>, not <c>4.0</c>).</summary>
+    public static Bound[] Of(NumberRange range) => [Ge((int)range.Min), Le((int)range.Max)];
+
     public bool Admits(double input) => Key switch
     {
         "ge" => input >= Value,

@@ -17,8 +17,8 @@ internal static class ConfigSections
             PressureLevels = json.IntList("pressureLevels", "pressure_levels", defaults.PressureLevels, values =>
                 values.Count == 0 ? "Select at least one pressure level" : null),
             GridSize = Grid(json.Section("gridSize", "grid_size", "GridSize")),
-            TrainSamples = json.Int("trainSamples", "train_samples", defaults.TrainSamples, Bound.Ge(4), Bound.Le(256)),
-            ValSamples = json.Int("valSamples", "val_samples", defaults.ValSamples, Bound.Ge(4), Bound.Le(128)),
+            TrainSamples = json.Int("trainSamples", "train_samples", defaults.TrainSamples, Bound.Of(ConfigBounds.TrainSamples)),
+            ValSamples = json.Int("valSamples", "val_samples", defaults.ValSamples, Bound.Of(ConfigBounds.ValSamples)),
             WebdatasetPattern = json.NullableString("webdatasetPattern", "webdataset_pattern"),
             WebdatasetCache = json.NullableString("webdatasetCache", "webdataset_cache"),
             WebdatasetWorkers = json.Int("webdatasetWorkers", "webdataset_workers", defaults.WebdatasetWorkers, Bound.Ge(0), Bound.Le(16)),
@@ -32,8 +32,8 @@ internal static class ConfigSections
         {
             Backbone = json.String("backbone", "backbone", defaults.Backbone, value =>
                 ConfigChoices.Backbones.Contains(value) ? null : "backbone must be one of ['grid', 'icosahedral']"),
-            HiddenDim = json.Int("hiddenDim", "hidden_dim", defaults.HiddenDim, Bound.Ge(32), Bound.Le(512)),
-            NLayers = json.Int("nLayers", "n_layers", defaults.NLayers, Bound.Ge(1), Bound.Le(8)),
+            HiddenDim = json.Int("hiddenDim", "hidden_dim", defaults.HiddenDim, Bound.Of(ConfigBounds.HiddenDim)),
+            NLayers = json.Int("nLayers", "n_layers", defaults.NLayers, Bound.Of(ConfigBounds.NLayers)),
             UseAttention = json.Bool("useAttention", "use_attention", defaults.UseAttention),
             PhysicsInformed = json.Bool("physicsInformed", "physics_informed", defaults.PhysicsInformed),
             WindowSize = json.Int("windowSize", "window_size", defaults.WindowSize, Bound.Ge(0), Bound.Le(64)),
@@ -49,18 +49,20 @@ internal static class ConfigSections
         var defaults = new TrainingConfig();
         return new()
         {
-            Epochs = json.Int("epochs", "epochs", defaults.Epochs, Bound.Ge(1), Bound.Le(ConfigChoices.MaxEpochs)),
-            BatchSize = json.Int("batchSize", "batch_size", defaults.BatchSize, Bound.Ge(1), Bound.Le(64)),
-            LearningRate = json.Float("learningRate", "learning_rate", defaults.LearningRate, Bound.Gt(0, "0"), Bound.Le(1e-2, "0.01")),
+            Epochs = json.Int("epochs", "epochs", defaults.Epochs, Bound.Of(ConfigBounds.Epochs)),
+            BatchSize = json.Int("batchSize", "batch_size", defaults.BatchSize, Bound.Of(ConfigBounds.BatchSize)),
+            LearningRate = json.Float("learningRate", "learning_rate", defaults.LearningRate,
+                Bound.Gt(ConfigBounds.LearningRate.Min, "0"), Bound.Le(ConfigBounds.LearningRate.Max, "0.01")),
             SolverMethod = json.String("solverMethod", "solver_method", defaults.SolverMethod, value =>
                 ConfigChoices.SolverMethods.Contains(value) ? null : $"Unsupported solver '{value}'"),
-            TimeSteps = json.Int("timeSteps", "time_steps", defaults.TimeSteps, Bound.Ge(3), Bound.Le(12)),
+            TimeSteps = json.Int("timeSteps", "time_steps", defaults.TimeSteps, Bound.Of(ConfigBounds.TimeSteps)),
             LossType = json.String("lossType", "loss_type", defaults.LossType, value =>
                 ConfigChoices.LossTypes.Contains(value) ? null : $"Unsupported loss '{value}'"),
-            Seed = json.Int("seed", "seed", defaults.Seed, Bound.Ge(0), Bound.Le(10_000)),
+            Seed = json.Int("seed", "seed", defaults.Seed, Bound.Of(ConfigBounds.TrainingSeed)),
             DynamicsScale = json.Float("dynamicsScale", "dynamics_scale", defaults.DynamicsScale, Bound.Gt(0.01, "0.01"), Bound.Le(0.5, "0.5")),
             RolloutSteps = json.Int("rolloutSteps", "rollout_steps", defaults.RolloutSteps, Bound.Ge(2), Bound.Le(12)),
-            RolloutWeight = json.Float("rolloutWeight", "rollout_weight", defaults.RolloutWeight, Bound.Ge(0, "0.0"), Bound.Le(5, "5.0")),
+            RolloutWeight = json.Float("rolloutWeight", "rollout_weight", defaults.RolloutWeight,
+                Bound.Ge(ConfigBounds.RolloutWeight.Min, "0.0"), Bound.Le(ConfigBounds.RolloutWeight.Max, "5.0")),
             Objective = json.String("objective", "objective", defaults.Objective, value =>
                 ConfigChoices.Objectives.Contains(value) ? null : "objective must be one of ['reference', 'rectified']"),
         };

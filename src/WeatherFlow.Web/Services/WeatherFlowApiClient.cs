@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Polly.Timeout;
 using WeatherFlow.Contracts.Experiments;
@@ -45,11 +47,16 @@ public sealed class WeatherFlowApiClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<ExperimentJob>(ExperimentJson.Options, cancellationToken);
     });
 
-    public Task<SubmitOutcome> SubmitAsync(ExperimentConfig config, CancellationToken cancellationToken) => CallAsync<SubmitOutcome>(async () =>
+    public Task<SubmitOutcome> SubmitAsync(ExperimentConfig config, ExperimentLabels labels, CancellationToken cancellationToken) => CallAsync<SubmitOutcome>(async () =>
     {
+        // The labels are top-level fields beside the config's sections, where the reference's clients send nothing.
+        var body = JsonSerializer.SerializeToNode(config, ExperimentJson.Options)!.AsObject();
+        body["name"] = labels.Name;
+        body["tags"] = new JsonArray([.. labels.Tags.Select(tag => JsonValue.Create(tag))]);
+        body["note"] = labels.Note;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/experiments")
         {
-            Content = JsonContent.Create(config, options: ExperimentJson.Options),
+            Content = JsonContent.Create(body, options: ExperimentJson.Options),
         };
         // The web follows progress on the experiment page rather than holding the request while it trains.
         request.Headers.Add("Prefer", "respond-async");

@@ -28,7 +28,7 @@ public sealed class ExperimentPageTests(CompositionFixture composition, ITestOut
         var pages = new ExperimentPages(page, web);
         await pages.RecordProgressAsync();
 
-        // The api is the judge of a config: its 422 comes back next to the field it names.
+        // The browser refuses more epochs than /api/options advertises, next to the field, in the api's words.
         await pages.OpenComposeFormAsync();
         await pages.FillAsync(Experiment with { Epochs = 50 });
         await pages.SubmitAsync();

@@ -76,6 +76,19 @@ public sealed class ExperimentPages(IPage page, Uri web)
     public Task<string> FieldErrorAsync(string field) =>
         page.Locator($"#Form_{field} ~ .invalid-feedback").InnerTextAsync();
 
+    /// <summary>Every message the compose form shows next to a field, as <c>field name: message</c> in name order.</summary>
+    public async Task<string[]> FieldMessagesAsync() =>
+        [.. (await page.Locator("#experiment-form [data-field]").EvaluateAllAsync<string[]>("""
+            fields => fields
+                .map(field => [field.querySelector("input, textarea").name, field.querySelector(".invalid-feedback")])
+                .filter(([, feedback]) => feedback.checkVisibility() && feedback.textContent.trim() !== "")
+                .map(([name, feedback]) => `${name}: ${feedback.textContent.trim()}`)
+            """)).Order(StringComparer.Ordinal)];
+
+    /// <summary>How far the page is wider than the window (0 when it needs no sideways scrolling).</summary>
+    public Task<int> HorizontalOverflowAsync() =>
+        page.EvaluateAsync<int>("() => Math.max(0, document.scrollingElement.scrollWidth - window.innerWidth)");
+
     /// <summary>Waits on the experiment page until the server renders it in a final state.</summary>
     public Task WaitForFinalStateAsync() =>
         page.Locator("#progress-panel[data-final='true']").WaitForAsync(new() { Timeout = FinalStateTimeoutMs });

@@ -4,8 +4,8 @@ using WeatherFlow.Contracts.Experiments;
 namespace WeatherFlow.Web.Pages.Experiments;
 
 /// <summary>
-/// The compose form's fields. It carries no validation rules of its own: the api is the one judge of a config,
-/// and its 422 answer is shown next to the fields it names.
+/// The compose form's fields. It carries no validation rules of its own: the api is the one judge of a config and its
+/// labels, and its 422 answer is shown next to the fields it names (the browser's checks only save a round trip).
 /// </summary>
 public sealed class ExperimentForm
 {
@@ -32,12 +32,20 @@ public sealed class ExperimentForm
     public string ResolutionTier { get; set; } = "";
     public string Atmosphere { get; set; } = "";
 
+    /// <summary>The run's name; left empty, the api makes one from the config.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The run's tags, comma-separated as typed.</summary>
+    public string? Tags { get; set; }
+
+    public string? Note { get; set; }
+
     /// <summary>The canonical JSON of the config the form started from (a run being re-run, or the defaults), so the
     /// fields the form does not show keep their values.</summary>
     public string BaseConfig { get; set; } = "";
 
     /// <summary>Which form field answers for each config field the api may name in a 422 <c>loc</c>.</summary>
-    private static readonly Dictionary<string, string> FieldsByLocation = new[]
+    private static readonly Dictionary<string, string> ConfigFieldsByLocation = new[]
     {
         ("dataset", nameof(Variables)), ("dataset", nameof(PressureLevels)), ("dataset", nameof(GridSize)),
         ("dataset", nameof(TrainSamples)), ("dataset", nameof(ValSamples)),
@@ -49,7 +57,12 @@ public sealed class ExperimentForm
         ("simulation", nameof(Core)), ("simulation", nameof(ResolutionTier)), ("simulation", nameof(Atmosphere)),
     }.ToDictionary(field => $"{field.Item1}.{JsonNamingPolicy.CamelCase.ConvertName(field.Item2)}", field => field.Item2);
 
-    public static ExperimentForm From(ExperimentConfig config) => new()
+    /// <summary>The labels are top-level fields of the body, so their <c>loc</c> is <c>["body","tags"]</c> or, for one
+    /// tag, <c>["body","tags",3]</c>.</summary>
+    private static readonly Dictionary<string, string> LabelFieldsByLocation =
+        new[] { nameof(Name), nameof(Tags), nameof(Note) }.ToDictionary(JsonNamingPolicy.CamelCase.ConvertName);
+
+    public static ExperimentForm From(ExperimentConfig config, ExperimentLabels labels) => new()
     {
         Variables = [.. config.Dataset.Variables],
         PressureLevels = [.. config.Dataset.PressureLevels],
@@ -74,6 +87,9 @@ public sealed class ExperimentForm
         ResolutionTier = config.Simulation.ResolutionTier,
         Atmosphere = config.Simulation.Atmosphere,
         BaseConfig = config.ToCanonicalJson(),
+        Name = labels.Name,
+        Tags = string.Join(", ", labels.Tags),
+        Note = labels.Note,
     };
 
     /// <summary>The config to submit: the base config (else the contract's defaults) with the form's choices laid over it.</summary>
@@ -115,9 +131,17 @@ public sealed class ExperimentForm
         };
     }
 
+    /// <summary>The labels to submit; blanks are sent as absent, so an empty name gets the api's default.</summary>
+    public ExperimentLabels ToLabels() => new(
+        string.IsNullOrWhiteSpace(Name) ? null : Name,
+        LabelText.Tags(Tags),
+        string.IsNullOrWhiteSpace(Note) ? null : LabelText.Note(Note));
+
     /// <summary>The form field a 422 location such as <c>["body","dataset","variables",0]</c> points at, if any.</summary>
     public static string? FieldFor(IReadOnlyList<object> location) =>
-        location.Count >= 3 && FieldsByLocation.TryGetValue($"{location[1]}.{location[2]}", out var field) ? field : null;
+        location.Count >= 2 && LabelFieldsByLocation.TryGetValue($"{location[1]}", out var label) ? label
+        : location.Count >= 3 && ConfigFieldsByLocation.TryGetValue($"{location[1]}.{location[2]}", out var field) ? field
+        : null;
 
     public static string Format(GridSize size) => $"{size.Lat}x{size.Lon}";
 

@@ -14,8 +14,5 @@ public sealed class LabelsForm
     public static LabelsForm From(ExperimentJob job) => new() { Name = job.Name, Tags = string.Join(", ", job.Tags), Note = job.Note };
 
     /// <summary>Every field is sent, so emptying the tags or the note removes them; the api judges each value.</summary>
-    public ExperimentLabelsUpdate ToUpdate() => new(
-        Name ?? "",
-        [.. (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
-        Note ?? "");
+    public ExperimentLabelsUpdate ToUpdate() => new(Name ?? "", LabelText.Tags(Tags), LabelText.Note(Note ?? ""));
 }

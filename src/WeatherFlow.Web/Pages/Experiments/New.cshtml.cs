@@ -9,8 +9,10 @@ namespace WeatherFlow.Web.Pages.Experiments;
 
 public sealed class NewModel(WeatherFlowApiClient api) : PageModel
 {
+    private const string ValueErrorPrefix = "Value error, ";
+
     [BindProperty]
-    public ExperimentForm Form { get; set; } = ExperimentForm.From(new ExperimentConfig());
+    public ExperimentForm Form { get; set; } = ExperimentForm.From(new ExperimentConfig(), ExperimentLabels.None);
 
     public OptionsDocument? Options { get; private set; }
 
@@ -31,7 +33,8 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
             {
                 if (await api.GetAsync(id, cancellationToken) is { } job)
                 {
-                    Form = ExperimentForm.From(ExperimentConfig.FromCanonicalJson(job.Config.GetRawText()));
+                    // The name is left to the api's default: it is made from the config, so it stays true of a changed one.
+                    Form = ExperimentForm.From(ExperimentConfig.FromCanonicalJson(job.Config.GetRawText()), new(null, job.Tags, job.Note));
                     RerunOf = id;
                 }
                 else
@@ -57,7 +60,7 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
         {
             try
             {
-                switch (await api.SubmitAsync(config, cancellationToken))
+                switch (await api.SubmitAsync(config, Form.ToLabels(), cancellationToken))
                 {
                     case SubmitOutcome.Accepted accepted:
                         return RedirectToPage("Details", new { id = accepted.Job.Id });
@@ -95,16 +98,22 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
     {
         foreach (var error in errors)
         {
+            var message = Readable(error);
             if (ExperimentForm.FieldFor(error.Loc) is { } field)
             {
-                ModelState.AddModelError($"{nameof(Form)}.{field}", error.Msg);
+                ModelState.AddModelError($"{nameof(Form)}.{field}", message);
             }
             else
             {
-                ModelState.AddModelError(string.Empty, $"{string.Join('.', error.Loc.Skip(1))}: {error.Msg}");
+                ModelState.AddModelError(string.Empty, $"{string.Join('.', error.Loc.Skip(1))}: {message}");
             }
         }
     }
+
+    /// <summary>The message without pydantic's "Value error, " prefix, which the wire format keeps for the
+    /// reference's clients but tells a person nothing.</summary>
+    private static string Readable(ConfigError error) =>
+        error.Msg.StartsWith(ValueErrorPrefix, StringComparison.Ordinal) ? error.Msg[ValueErrorPrefix.Length..] : error.Msg;
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
