@@ -63,9 +63,12 @@ public sealed class ExperimentHistory(WeatherDbContext db)
         if (filter.Text is { } text)
         {
             var pattern = $"%{text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
-            rows = rows.Where(e => EF.Functions.ILike(e.Name, pattern, @"\")
-                || (e.Note != null && EF.Functions.ILike(e.Note, pattern, @"\"))
-                || e.Tags.Any(tag => EF.Functions.ILike(tag, pattern, @"\")));
+            // The joined text is what the trigram index covers; the fields one by one then keep a match within one
+            // field, as the joined text alone could match across a separator.
+            rows = rows.Where(e => EF.Functions.ILike(WeatherDbContext.SearchText(e.Name, e.Note, e.Tags), pattern, @"\")
+                && (EF.Functions.ILike(e.Name, pattern, @"\")
+                    || (e.Note != null && EF.Functions.ILike(e.Note, pattern, @"\"))
+                    || e.Tags.Any(tag => EF.Functions.ILike(tag, pattern, @"\"))));
         }
         if (filter.Statuses.Count > 0)
         {
