@@ -88,8 +88,9 @@ public static class HistoryBenchmark
             ("q=4242",
                 $"""
                 SELECT {SummaryColumns} FROM "Experiments" AS e
-                WHERE e."Name" ILIKE @pattern ESCAPE '\' OR (e."Note" IS NOT NULL AND e."Note" ILIKE @pattern ESCAPE '\')
-                    OR EXISTS (SELECT 1 FROM unnest(e."Tags") AS t(value) WHERE t.value ILIKE @pattern ESCAPE '\')
+                WHERE "ExperimentSearchText"(e."Name", e."Note", e."Tags") ILIKE @pattern ESCAPE '\'
+                    AND (e."Name" ILIKE @pattern ESCAPE '\' OR (e."Note" IS NOT NULL AND e."Note" ILIKE @pattern ESCAPE '\')
+                        OR EXISTS (SELECT 1 FROM unnest(e."Tags") AS t(value) WHERE t.value ILIKE @pattern ESCAPE '\'))
                 ORDER BY e."SubmittedAt" DESC, e."Id" DESC LIMIT @limit
                 """,
                 [("pattern", "%4242%"), ("limit", 21)]),
