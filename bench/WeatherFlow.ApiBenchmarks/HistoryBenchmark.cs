@@ -74,17 +74,17 @@ public static class HistoryBenchmark
                 $"""
                 SELECT {SummaryColumns} FROM "Experiments" AS e
                 WHERE e."Status" = ANY (@statuses) AND e."Backbone" = ANY (@backbones)
-                ORDER BY COALESCE(e."ValidationLoss", @missing), e."Id" LIMIT @limit
+                ORDER BY COALESCE(e."ValidationLoss", 'Infinity'), e."Id" LIMIT @limit
                 """,
-                [("statuses", new[] { "completed" }), ("backbones", new[] { "grid" }), ("missing", double.PositiveInfinity), ("limit", 51)]),
+                [("statuses", new[] { "completed" }), ("backbones", new[] { "grid" }), ("limit", 51)]),
             ($"tag=paper&{dateRange}&sort=meanSkill",
                 $"""
                 SELECT {SummaryColumns} FROM "Experiments" AS e
                 WHERE @tags <@ e."Tags" AND e."SubmittedAt" >= @from AND e."SubmittedAt" < @before
-                ORDER BY COALESCE(e."MeanSkill", @missing) DESC, e."Id" DESC LIMIT @limit
+                ORDER BY COALESCE(e."MeanSkill", '-Infinity') DESC, e."Id" DESC LIMIT @limit
                 """,
                 [("tags", new[] { "paper" }), ("from", fromTime), ("before", fromTime.AddDays(to.DayNumber - from.DayNumber + 1)),
-                    ("missing", double.NegativeInfinity), ("limit", 21)]),
+                    ("limit", 21)]),
             ("q=4242",
                 $"""
                 SELECT {SummaryColumns} FROM "Experiments" AS e
