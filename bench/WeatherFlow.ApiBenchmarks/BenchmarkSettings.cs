@@ -2,9 +2,12 @@ namespace WeatherFlow.ApiBenchmarks;
 
 /// <summary>Command line: <c>[--url http://api] [--connections 64,8] [--duration 10] [--warmup 5] [--runs 20]
 /// [--client raw|httpclient|both]</c>. Each load runs once per connection count: 64 saturates the api (its maximum
-/// throughput, with 64 requests queued on two cores), 8 is a load the api serves without a queue.</summary>
+/// throughput, with 64 requests queued on two cores), 8 is a load the api serves without a queue.
+/// <c>--history [--experiments 10000] [--requests 200] [--db "Host=…"]</c> measures the history queries instead
+/// (<see cref="HistoryBenchmark"/>); with <c>--url</c> it needs <c>--db</c>, the api's database, to seed.</summary>
 public sealed record BenchmarkSettings(
-    Uri? ApiUrl, IReadOnlyList<int> Connections, TimeSpan Duration, TimeSpan WarmUp, int Runs, IReadOnlyList<LoadClient> Clients)
+    Uri? ApiUrl, IReadOnlyList<int> Connections, TimeSpan Duration, TimeSpan WarmUp, int Runs, IReadOnlyList<LoadClient> Clients,
+    bool History, int Experiments, int Requests, string? Database)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -20,6 +23,10 @@ public sealed record BenchmarkSettings(
                 "raw" => [LoadClient.Raw],
                 "httpclient" => [LoadClient.HttpClient],
                 _ => [LoadClient.Raw, LoadClient.HttpClient],
-            });
+            },
+            args.Contains("--history"),
+            int.Parse(Value("--experiments") ?? "10000"),
+            int.Parse(Value("--requests") ?? "200"),
+            Value("--db"));
     }
 }

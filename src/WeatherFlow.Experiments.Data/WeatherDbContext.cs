@@ -8,6 +8,17 @@ public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options)
     public DbSet<ExperimentEpochMetric> ExperimentEpochMetrics => Set<ExperimentEpochMetric>();
     public DbSet<ExperimentModel> ExperimentModels => Set<ExperimentModel>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>
+    /// A run's name, note and tags as one text, separated by U+001F: the database function
+    /// <c>"ExperimentSearchText"</c> (migration <c>ExperimentSearchIndex</c>), whose trigram index answers
+    /// <c>ILIKE '%…%'</c> searches without reading every row. Usable in queries only.
+    /// </summary>
+    public static string SearchText(string name, string? note, List<string> tags) =>
+        throw new InvalidOperationException($"{nameof(SearchText)} runs in the database only.");
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WeatherDbContext).Assembly);
+        modelBuilder.HasDbFunction(typeof(WeatherDbContext).GetMethod(nameof(SearchText))!).HasName("ExperimentSearchText");
+    }
 }
