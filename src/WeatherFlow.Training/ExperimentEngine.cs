@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Models;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Learning;
 using WeatherFlow.Training.Models;
@@ -44,9 +45,7 @@ public sealed class ExperimentEngine(EngineOptions options)
             TrainingLoop.BatchCount(config.Dataset.ValSamples, training.BatchSize));
         tracker.Started();
         using var scope = NewDisposeScope();
-        var data = config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere
-            ? ReferenceAtmosphere.Generate(config)
-            : StructuredAtmosphere.Generate(config);
+        var data = Generate(config);
         // Physical units differ by orders of magnitude between channels; the model works on standardised ones.
         var scaling = config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere ? null : ChannelScaling.Of(data.TrainX0);
         var modelData = scaling?.Standardise(data) ?? data;
@@ -59,17 +58,68 @@ public sealed class ExperimentEngine(EngineOptions options)
 
         cancellationToken.ThrowIfCancellationRequested();
         tracker.Predicting();
-        var forecast = Forecast.Run(config, modelData, model, cancellationToken);
-        var physicalForecast = forecast;
-        if (scaling is not null)
-        {
-            physicalForecast = scaling.Restore(forecast);
-            // The trajectory starts at the initial state itself, not at its round trip through the scaling.
-            physicalForecast[0].copy_(data.ValX0[0]);
-        }
-        var result = ResultBuilder.Build(experimentId, config, data, physicalForecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started));
+        var forecast = PhysicalForecast(config, data, modelData, scaling, model, cancellationToken);
+        var result = ResultBuilder.Build(experimentId, config, data, forecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started));
         var trained = ModelFiles.Export(model, config, data.ChannelNames, data.Grid, modelEpoch, scaling);
         tracker.Completed();
         return new ExperimentOutcome(result, trained);
     }
+
+    /// <summary>
+    /// A new forecast from a stored model: the run's atmosphere drawn with the request's seed (its climate unchanged),
+    /// started from that atmosphere's first validation state or from the request's fields, in the standardisation
+    /// the model was trained with. Asked with the run's own seed, steps and solver, it repeats the run's forecast.
+    /// </summary>
+    public ModelForecast Predict(TrainedModel trained, ForecastRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trained);
+        TorchThreads.Use(options.Threads);
+        try
+        {
+            using var scope = NewDisposeScope();
+            var metadata = trained.Metadata;
+            var config = metadata.Config with
+            {
+                Training = metadata.Config.Training with { Seed = request.Seed, TimeSteps = request.TimeSteps, SolverMethod = request.SolverMethod },
+            };
+            var generated = Generate(config);
+            var data = request.Initial is { } fields
+                ? generated with { ValX0 = tensor([.. fields.SelectMany(rows => rows).SelectMany(row => row).Select(value => (float)value)], [1, metadata.Channels.Count, metadata.Grid.Lat, metadata.Grid.Lon]) }
+                : generated;
+            var scaling = metadata.Normalisation is { } normalisation ? ChannelScaling.From(normalisation) : null;
+            using var model = ModelFiles.Load(trained);
+            var forecast = PhysicalForecast(config, data, scaling?.Standardise(data) ?? data, scaling, model, cancellationToken);
+            var prediction = ResultBuilder.Prediction(config, data, ResultBuilder.Read(forecast), metadata.Epoch);
+            return ForecastOf(prediction, targetKnown: request.Initial is null);
+        }
+        finally
+        {
+            NativeHeap.Trim();
+        }
+    }
+
+    private static ExperimentData Generate(ExperimentConfig config) =>
+        config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere ? ReferenceAtmosphere.Generate(config) : StructuredAtmosphere.Generate(config);
+
+    /// <summary>The forecast from <paramref name="modelData"/>'s first validation state, in physical units.</summary>
+    private static Tensor PhysicalForecast(ExperimentConfig config, ExperimentData data, ExperimentData modelData, ChannelScaling? scaling, FlowModel model, CancellationToken cancellationToken)
+    {
+        var forecast = Forecast.Run(config, modelData, model, cancellationToken);
+        if (scaling is null)
+        {
+            return forecast;
+        }
+        var physical = scaling.Restore(forecast);
+        // The trajectory starts at the initial state itself, not at its round trip through the scaling.
+        physical[0].copy_(data.ValX0[0]);
+        return physical;
+    }
+
+    /// <summary>Fields supplied by the caller have no known next state: their forecast carries no target or scores.</summary>
+    private static ModelForecast ForecastOf(PredictionResult prediction, bool targetKnown) => new(
+        prediction.Times,
+        [.. prediction.Channels.Select(channel => targetKnown
+            ? new ChannelForecast(channel.Name, channel.Initial, channel.Trajectory, channel.Target, channel.Rmse, channel.BaselineRmse, channel.Skill)
+            : new ChannelForecast(channel.Name, channel.Initial, channel.Trajectory, null, null, null, null))],
+        prediction.ModelEpoch);
 }

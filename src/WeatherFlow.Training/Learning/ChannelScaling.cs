@@ -1,3 +1,4 @@
+using WeatherFlow.Contracts.Models;
 using WeatherFlow.Training.Data;
 using static TorchSharp.torch;
 
@@ -14,6 +15,14 @@ internal sealed record ChannelScaling(Tensor Mean, Tensor Std)
     {
         var mean = trainX0.mean([0, 3], keepdim: true);
         return new(mean, (trainX0 - mean).std([0, 2, 3], keepdim: true, unbiased: false).clamp(min: 1e-6));
+    }
+
+    /// <summary>The scaling a stored model was trained with, from its metadata.</summary>
+    public static ChannelScaling From(ChannelNormalisation normalisation)
+    {
+        var (channels, latitudes) = (normalisation.Std.Count, normalisation.Mean[0].Count);
+        var mean = tensor(normalisation.Mean.SelectMany(row => row).Select(value => (float)value).ToArray(), [1, channels, latitudes, 1]);
+        return new(mean, tensor(normalisation.Std.Select(value => (float)value).ToArray(), [1, channels, 1, 1]));
     }
 
     public ExperimentData Standardise(ExperimentData data) => data with

@@ -13,11 +13,6 @@ internal static class ResultBuilder
     {
         var (height, width) = (data.Grid.Lat, data.Grid.Lon);
         var trajectory = Read(forecast);
-        var initial = Read(data.ValX0[0]);
-        var target = Read(data.ValX1[0]);
-        using var climatologyTensor = data.TrainX1.mean([0]);
-        var climatology = Read(climatologyTensor);
-        var times = OdeSolver.UnitInterval(config.Training.TimeSteps);
         var finalField = trajectory[^(data.Channels * height * width)..];
         var simulation = config.Simulation;
         return new(
@@ -27,11 +22,20 @@ internal static class ResultBuilder
             new TrainingMetrics(train),
             new ValidationMetrics(validation),
             DatasetSummaryBuilder.Build(data.TrainX0, data.ChannelNames),
-            PredictionBuilder.Build(times, data.ChannelNames, height, width, trajectory, initial, target, climatology, modelEpoch),
+            Prediction(config, data, trajectory, modelEpoch),
             LodPreviewBuilder.Build(finalField, data.Channels, height, width, simulation.Lod),
             new SimulationSummary(simulation.Core, simulation.ResolutionTier, data.Grid, data.TimeStepSeconds, simulation.Atmosphere, data.Units),
             new ExecutionSummary(duration.TotalSeconds));
     }
 
-    private static float[] Read(Tensor tensor) => tensor.contiguous().data<float>().ToArray();
+    /// <summary>The forecast from the first validation sample, scored against its true next state.</summary>
+    /// <param name="trajectory">The forecast [T, C, H, W], flattened.</param>
+    public static PredictionResult Prediction(ExperimentConfig config, ExperimentData data, float[] trajectory, int modelEpoch)
+    {
+        using var climatology = data.TrainX1.mean([0]);
+        return PredictionBuilder.Build(OdeSolver.UnitInterval(config.Training.TimeSteps), data.ChannelNames, data.Grid.Lat, data.Grid.Lon,
+            trajectory, Read(data.ValX0[0]), Read(data.ValX1[0]), Read(climatology), modelEpoch);
+    }
+
+    public static float[] Read(Tensor tensor) => tensor.contiguous().data<float>().ToArray();
 }
