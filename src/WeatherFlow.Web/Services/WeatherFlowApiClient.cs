@@ -7,6 +7,7 @@ using Polly.Timeout;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.ReferenceWireFormat;
 using WeatherFlow.Contracts.Jobs;
+using WeatherFlow.Contracts.Models;
 
 namespace WeatherFlow.Web.Services;
 
@@ -111,6 +112,18 @@ public sealed class WeatherFlowApiClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
         return true;
     });
+
+    /// <returns>The prediction, queued or already answered, or the api's refusal with every problem by field.</returns>
+    public Task<ApiAnswer<PredictionJob>> PredictAsync(Guid id, int seed, CancellationToken cancellationToken) => CallAsync(async () =>
+    {
+        using var response = await http.PostAsJsonAsync($"/api/experiments/{id}/predictions", new JsonObject { ["seed"] = seed }, cancellationToken);
+        return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<PredictionJob>(ExperimentJson.Options, cancellationToken) is { } prediction
+            ? ApiAnswer<PredictionJob>.Of(prediction)
+            : await ApiAnswer<PredictionJob>.RefusedAsync(response, cancellationToken);
+    });
+
+    public Task<ApiAnswer<PredictionJob>> GetPredictionAsync(Guid id, Guid predictionId, CancellationToken cancellationToken) =>
+        GetAnswerAsync<PredictionJob>($"/api/experiments/{id}/predictions/{predictionId}", cancellationToken);
 
     public async Task<HttpStatusCode> CheckAliveAsync(CancellationToken cancellationToken)
     {

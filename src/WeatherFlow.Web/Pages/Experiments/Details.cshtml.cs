@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Jobs;
+using WeatherFlow.Contracts.Models;
 using WeatherFlow.Web.Services;
 
 namespace WeatherFlow.Web.Pages.Experiments;
@@ -20,6 +21,15 @@ public sealed class DetailsModel(WeatherFlowApiClient api) : PageModel
     /// <summary>The labels form stays open while it shows what the api refused.</summary>
     public bool EditingLabels { get; private set; }
 
+    /// <summary>The seed of the atmosphere to forecast again from, with the run's model.</summary>
+    [BindProperty]
+    public int? ForecastSeed { get; set; }
+
+    /// <summary>The forecast asked for with "Forecast again", when the address names one.</summary>
+    public PredictionJob? Forecast { get; private set; }
+
+    public string? ForecastError { get; private set; }
+
     public ExperimentResult? Result { get; private set; }
 
     public string? ApiError { get; private set; }
@@ -28,10 +38,55 @@ public sealed class DetailsModel(WeatherFlowApiClient api) : PageModel
 
     public string ConfigText => Job is null ? "" : JsonSerializer.Serialize(Job.Config, Indented);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? forecast, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        return Job is null && ApiError is null ? NotFound() : Page();
+        if (Job is null && ApiError is null)
+        {
+            return NotFound();
+        }
+        if (forecast is { } predictionId && Job is not null)
+        {
+            try
+            {
+                var answer = await api.GetPredictionAsync(id, predictionId, cancellationToken);
+                Forecast = answer.Value;
+                ForecastError = answer.Value is null ? string.Join(" ", answer.Messages) : null;
+            }
+            catch (ApiUnavailableException exception)
+            {
+                ForecastError = exception.Message;
+            }
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostForecastAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        if (Job is null)
+        {
+            return ApiError is null ? NotFound() : Page();
+        }
+        if (ForecastSeed is not { } seed)
+        {
+            ForecastError = "Enter a seed, a whole number.";
+            return Page();
+        }
+        try
+        {
+            var answer = await api.PredictAsync(id, seed, cancellationToken);
+            if (answer.Value is { } prediction)
+            {
+                return Redirect($"/experiments/{id}?forecast={prediction.Id}#forecast-again");
+            }
+            ForecastError = string.Join(" ", answer.Messages);
+        }
+        catch (ApiUnavailableException exception)
+        {
+            ForecastError = exception.Message;
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
