@@ -26,6 +26,9 @@ public class CompositionFixture : IAsyncLifetime
         // builder. The collector speaks OTLP/HTTP, so the launch profile's gRPC endpoint, which Aspire prefers, goes.
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = null;
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Collector.Endpoint.ToString().TrimEnd('/');
+        // Model retention looks every two seconds rather than every hour, so that a test sees it act.
+        var api = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == CompositionResources.Api);
+        appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__Interval", "00:00:02");
         Configure(appHost);
         _app = await appHost.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);

@@ -1,0 +1,58 @@
+namespace WeatherFlow.Api.Models;
+
+/// <summary>
+/// Removes kept models that are too old, that no run is left to use, or (oldest first) that take the store past its
+/// total, and logs each one it removed and why. Every api replica runs it; the deletes are idempotent, so two
+/// replicas at once remove nothing twice.
+/// </summary>
+public sealed class ModelRetentionService(
+    IServiceScopeFactory scopes,
+    IOptions<ModelRetentionOptions> options,
+    TimeProvider time,
+    ILogger<ModelRetentionService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The first sweep waits an interval too, by which time the database has been migrated.
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be down; the next sweep tries again.
+                logger.LogWarning(exception, "Model retention sweep failed");
+            }
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WeatherDbContext>();
+        var models = await db.ExperimentModels
+            .OrderByDescending(m => m.CreatedAt)
+            .Select(m => new { m.ConfigHash, m.CreatedAt, m.SizeBytes, Kept = m.Weights != null, Used = db.Experiments.Any(e => e.ConfigHash == m.ConfigHash) })
+            .ToListAsync(cancellationToken);
+        var oldest = time.GetUtcNow() - settings.MaxAge;
+        var total = 0L;
+        foreach (var model in models)
+        {
+            total += model.Kept ? model.SizeBytes : 0;
+            var reason = !model.Used ? "no run of its config is left"
+                : model.CreatedAt < oldest ? $"it is older than {settings.MaxAge.TotalDays:0.#} days (ModelRetention:MaxAge)"
+                : model.Kept && total > settings.MaxTotalBytes ? $"kept models took more than {settings.MaxTotalBytes:N0} bytes (ModelRetention:MaxTotalBytes)"
+                : null;
+            if (reason is not null && await db.ExperimentModels.Where(m => m.ConfigHash == model.ConfigHash).ExecuteDeleteAsync(cancellationToken) > 0)
+            {
+                total -= model.Kept ? model.SizeBytes : 0;
+                logger.LogInformation("Removed the model of config {ConfigHash} ({SizeBytes} bytes, kept {CreatedAt:u}): {Reason}",
+                    model.ConfigHash, model.SizeBytes, model.CreatedAt, reason);
+            }
+        }
+    }
+}
