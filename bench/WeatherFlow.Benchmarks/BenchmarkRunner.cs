@@ -68,7 +68,7 @@ internal static class BenchmarkRunner
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var result = engine.Run(Guid.Empty, config, null, CancellationToken.None);
+        var result = engine.Run(Guid.Empty, config, null, CancellationToken.None).Result;
         return (result, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
     }
 

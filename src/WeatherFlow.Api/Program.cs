@@ -19,6 +19,7 @@ app.MapContractApi();
 app.MapExperimentsApi();
 app.MapExperimentHistoryApi();
 app.MapExperimentModelsApi();
+app.MapPredictionsApi();
 app.MapDocsApi();
 
 app.Run();

@@ -7,6 +7,7 @@ public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options)
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<ExperimentEpochMetric> ExperimentEpochMetrics => Set<ExperimentEpochMetric>();
     public DbSet<ExperimentModel> ExperimentModels => Set<ExperimentModel>();
+    public DbSet<ExperimentPrediction> ExperimentPredictions => Set<ExperimentPrediction>();
 
     /// <summary>
     /// A run's name, note and tags as one text, separated by U+001F: the database function

@@ -73,6 +73,7 @@ public sealed class ExperimentEngine(EngineOptions options)
     public ModelForecast Predict(TrainedModel trained, ForecastRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trained);
+        cancellationToken.ThrowIfCancellationRequested();
         TorchThreads.Use(options.Threads);
         try
         {

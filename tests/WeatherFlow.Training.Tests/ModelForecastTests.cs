@@ -60,4 +60,14 @@ public sealed class ModelForecastTests
             Assert.Null(pair.First.Skill);
         });
     }
+
+    [Fact]
+    public void A_cancelled_forecast_stops()
+    {
+        var config = TestConfigs.Tiny();
+        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => TestConfigs.Engine().Predict(
+            outcome.Model, new ForecastRequest(5, null, config.Training.TimeSteps, config.Training.SolverMethod), new CancellationToken(canceled: true)));
+    }
 }

@@ -45,7 +45,7 @@ public static class ExperimentModelsApi
             : Problem(id, lookup);
     }
 
-    private static ProblemHttpResult Problem(string id, ModelLookup lookup) => lookup switch
+    internal static ProblemHttpResult Problem(string id, ModelLookup lookup) => lookup switch
     {
         ModelLookup.NotCompleted run => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,

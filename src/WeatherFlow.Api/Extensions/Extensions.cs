@@ -45,6 +45,9 @@ public static class Extensions
         builder.Services.AddScoped<ExperimentHistory>();
         builder.Services.AddScoped<ExperimentComparer>();
         builder.Services.AddScoped<ExperimentModelStore>();
+        builder.Services.AddScoped<PredictionService>();
+        builder.Services.AddOptions<ModelRetentionOptions>().BindConfiguration(ModelRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<ModelRetentionService>();
         builder.Services.AddScoped<TrainCommandSender>();
     }
 }

@@ -234,10 +234,64 @@ namespace WeatherFlow.Experiments.Data.Migrations
                     b.ToTable("ExperimentModels");
                 });
 
+            modelBuilder.Entity("WeatherFlow.Experiments.Data.ExperimentPrediction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Forecast")
+                        .HasColumnType("json");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId");
+
+                    b.HasIndex("RequestHash", "Status");
+
+                    b.ToTable("ExperimentPredictions");
+                });
+
             modelBuilder.Entity("WeatherFlow.Experiments.Data.ExperimentEpochMetric", b =>
                 {
                     b.HasOne("WeatherFlow.Experiments.Data.Experiment", null)
                         .WithMany("EpochMetrics")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeatherFlow.Experiments.Data.ExperimentPrediction", b =>
+                {
+                    b.HasOne("WeatherFlow.Experiments.Data.Experiment", null)
+                        .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

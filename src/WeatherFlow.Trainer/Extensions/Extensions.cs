@@ -18,11 +18,15 @@ public static class Extensions
         builder.AddRabbitMqMessaging("messaging", bus =>
         {
             bus.AddConsumer<TrainExperimentConsumer, TrainExperimentConsumerDefinition>();
-            bus.AddConsumer<CancelExperimentConsumer>().Endpoint(endpoint =>
+            bus.AddConsumer<RunPredictionConsumer, RunPredictionConsumerDefinition>();
+            // Cancellations are broadcast: each replica hears them on a queue of its own, gone with it.
+            void PerReplica(IEndpointRegistrationConfigurator endpoint)
             {
                 endpoint.InstanceId = instance.Id;
                 endpoint.Temporary = true;
-            });
+            }
+            bus.AddConsumer<CancelExperimentConsumer>().Endpoint(PerReplica);
+            bus.AddConsumer<CancelPredictionConsumer>().Endpoint(PerReplica);
         });
         // On shutdown a run that finishes within this grace time still completes; any other is handed back to the
         // queue, and the whole system still stops well within 15 s.
@@ -33,6 +37,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExperimentResultCache>();
         builder.Services.AddSingleton<ExperimentEventChannel>();
         builder.Services.AddSingleton<ExperimentRunStore>();
+        builder.Services.AddSingleton<PredictionStore>();
         builder.Services.AddSingleton<RunCancellations>();
         builder.Services.AddSingleton<ExperimentRunner>();
         builder.Services.AddSingleton(services => new ExperimentEngine(new EngineOptions

@@ -77,6 +77,42 @@ public sealed class ExperimentModelTests(CompositionFixture composition)
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Retention_removes_a_model_past_its_age_and_one_no_run_uses()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var experiments = new ExperimentsClient(_api);
+        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1901), timeout.Token);
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var configHash = (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("configHash").GetString()!;
+        var orphan = $"orphan-{Guid.NewGuid():N}";
+        await using var database = NpgsqlDataSource.Create((await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb))!);
+        await using (var age = database.CreateCommand("""UPDATE "ExperimentModels" SET "CreatedAt" = '2020-01-01' WHERE "ConfigHash" = $1"""))
+        {
+            age.Parameters.AddWithValue(configHash);
+            await age.ExecuteNonQueryAsync(timeout.Token);
+        }
+        await using (var unused = database.CreateCommand("""
+            INSERT INTO "ExperimentModels" ("ConfigHash", "Weights", "Metadata", "SizeBytes", "Epoch", "CreatedAt")
+            VALUES ($1, $2, '{}', 1, 1, now())
+            """))
+        {
+            unused.Parameters.AddWithValue(orphan);
+            unused.Parameters.AddWithValue(new byte[] { 0 });
+            await unused.ExecuteNonQueryAsync(timeout.Token);
+        }
+
+        while (await KeptModelsAsync(configHash) + await KeptModelsAsync(orphan) > 0)
+        {
+            await Task.Delay(500, timeout.Token);
+        }
+
+        using var gone = await _api.GetAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains("retention removed it", await gone.Content.ReadAsStringAsync(timeout.Token));
+        Assert.Equal("completed", (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("status").GetString());
+    }
+
     private async Task<long> KeptModelsAsync(string configHash)
     {
         await using var database = NpgsqlDataSource.Create((await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb))!);
