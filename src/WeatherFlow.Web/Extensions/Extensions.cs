@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WeatherFlow.Web.Services;
 
 namespace WeatherFlow.Web.Extensions;
@@ -31,5 +32,8 @@ public static class Extensions
 #pragma warning restore EXTEXP0001
 
         builder.Services.AddHealthChecks().AddCheck<ApiHealthCheck>("api", tags: ["ready"]);
+
+        // No Server banner: it tells a prober which server to aim at.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
     }
 }

@@ -1,0 +1,76 @@
+using System.Net;
+using WeatherFlow.Tests.Browser;
+using WeatherFlow.Tests.Experiments;
+using WeatherFlow.Tests.Infrastructure;
+
+namespace WeatherFlow.Tests.WebPages;
+
+/// <summary>The web's pages carry a script-tight Content-Security-Policy and the other security headers, work under
+/// it in a real browser, and print what users type as text.</summary>
+[Collection(CompositionCollection.Name)]
+public sealed class SecurityHeadersTests(CompositionFixture composition)
+{
+    private readonly HttpClient _web = composition.App.CreateHttpClient(CompositionResources.Web);
+    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/experiments/new")]
+    [InlineData("/experiments/aggregates")]
+    [InlineData("/nonexistent")]
+    public async Task Every_page_carries_the_security_headers(string path)
+    {
+        using var response = await _web.GetAsync(path);
+
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        var directives = csp.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToDictionary(d => d.Split(' ')[0], d => d);
+        Assert.Equal("script-src 'self'", directives["script-src"]);
+        Assert.Equal("frame-ancestors 'none'", directives["frame-ancestors"]);
+        Assert.Equal("object-src 'none'", directives["object-src"]);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single(), ignoreCase: true);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task What_users_type_is_shown_as_text_and_the_pages_run_under_the_policy_in_a_browser()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var experiments = new ExperimentsClient(_api);
+        const string name = "<img src=x onerror=alert(1)>";
+        var tag = $"xss-{Guid.NewGuid():N}"[..12];
+        var first = await experiments.StartAsync($$"""{"name":"{{name}}","tags":["{{tag}}"],"note":"<script>alert(2)</script>",{{ExperimentRequests.Tiny(seed: 2101).TrimStart()[1..]}}""", timeout.Token);
+        var second = await experiments.StartAsync($$"""{"tags":["{{tag}}"],{{ExperimentRequests.Tiny(seed: 2102).TrimStart()[1..]}}""", timeout.Token);
+        await experiments.WaitForFinalStateAsync(first, timeout.Token);
+        await experiments.WaitForFinalStateAsync(second, timeout.Token);
+
+        foreach (var path in new[] { $"/?tag={tag}", $"/experiments/{first}", $"/experiments/compare?id={first}&id={second}" })
+        {
+            var html = await _web.GetStringAsync(path, timeout.Token);
+            Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
+            Assert.DoesNotContain(name, html);
+            Assert.DoesNotContain("<script>alert(2)</script>", html);
+        }
+
+        await using var browser = await BrowserPage.OpenAsync();
+        var violations = new List<string>();
+        browser.Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy"))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        var dialogs = 0;
+        browser.Page.Dialog += (_, dialog) => dialogs++;
+        var web = composition.App.GetEndpoint(CompositionResources.Web);
+        foreach (var path in new[] { "/", $"/?tag={tag}", "/experiments/new", $"/experiments/{first}", $"/experiments/compare?id={first}&id={second}", "/experiments/aggregates" })
+        {
+            var response = await browser.Page.GotoAsync(new Uri(web, path).ToString());
+            Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+        }
+        Assert.Empty(violations);
+        Assert.Equal(0, dialogs);
+    }
+}
