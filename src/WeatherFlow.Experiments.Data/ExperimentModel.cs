@@ -3,7 +3,7 @@ namespace WeatherFlow.Experiments.Data;
 /// <summary>
 /// A trained model, kept once per config: training is deterministic, so every run of a config (re-delivered, or
 /// answered from the result cache) has these same weights. <see cref="Weights"/> is null when the model was not kept,
-/// and <see cref="Refusal"/> says why (over a size cap, or removed by retention).
+/// and <see cref="Refusal"/> says why (over a size cap).
 /// </summary>
 public sealed class ExperimentModel
 {

@@ -16,5 +16,8 @@ public sealed class ExperimentPrediction
     public string? Forecast { get; set; }
     public string? Error { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>When its command last went to the trainers' queue: the sweep sends an unanswered one again.</summary>
+    public DateTimeOffset? DispatchedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 }

@@ -44,5 +44,23 @@ public sealed class ExperimentResultCache(IConnectionMultiplexer redis, IOptions
         }
     }
 
+    /// <summary>Forgets a config's result, so its next run trains again (and so keeps a model) instead of being
+    /// answered from the cache.</summary>
+    public async Task RemoveAsync(string configHash)
+    {
+        if (!redis.IsConnected)
+        {
+            return;
+        }
+        try
+        {
+            await redis.GetDatabase().KeyDeleteAsync(Key(configHash));
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning(exception, "Result cache delete failed; the entry expires on its own");
+        }
+    }
+
     private static RedisKey Key(string configHash) => $"weatherflow:results:{configHash}";
 }

@@ -4,8 +4,8 @@ namespace WeatherFlow.Api.Experiments;
 
 /// <summary>
 /// Deletes a run with its per-epoch metrics, and its config's model once no run of that config is left. A queued or running run is cancelled first, so its trainer stops and
-/// everyone watching it sees it end; the result cache keeps the result of its config, as it belongs to every run
-/// of that config.
+/// everyone watching it sees it end; the result cache keeps the result of its config while another run of the
+/// config is left.
 /// </summary>
 public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller canceller, FinishedJobCache finishedJobs, ExperimentModelStore models)
 {
@@ -19,8 +19,7 @@ public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller c
         var configHash = await db.Experiments.Where(e => e.Id == experimentId).Select(e => e.ConfigHash).FirstOrDefaultAsync(cancellationToken);
         var deleted = await db.Experiments.Where(e => e.Id == experimentId).ExecuteDeleteAsync(cancellationToken);
         await finishedJobs.InvalidateAsync(experimentId);
-        // A model left without runs by a crash between these two statements is still the right one for its config,
-        // and a later run of that config is served it.
+        // A model left without runs by a crash between these two statements is removed by retention's next sweep.
         if (configHash is not null)
         {
             await models.DeleteOrphanAsync(configHash, cancellationToken);

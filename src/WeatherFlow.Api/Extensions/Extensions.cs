@@ -46,6 +46,7 @@ public static class Extensions
         builder.Services.AddScoped<ExperimentComparer>();
         builder.Services.AddScoped<ExperimentModelStore>();
         builder.Services.AddScoped<PredictionService>();
+        builder.Services.AddHostedService<PredictionSweepService>();
         builder.Services.AddOptions<ModelRetentionOptions>().BindConfiguration(ModelRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<ModelRetentionService>();
         builder.Services.AddScoped<TrainCommandSender>();

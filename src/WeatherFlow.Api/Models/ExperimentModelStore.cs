@@ -2,7 +2,7 @@ namespace WeatherFlow.Api.Models;
 
 /// <summary>Finds the model of a run: the one kept for its config, since every run of a config trains the same
 /// weights (a run answered from the result cache included).</summary>
-public sealed class ExperimentModelStore(WeatherDbContext db)
+public sealed class ExperimentModelStore(WeatherDbContext db, ExperimentResultCache cache)
 {
     public async Task<ModelLookup> FindAsync(Guid experimentId, bool withWeights, CancellationToken cancellationToken)
     {
@@ -15,7 +15,9 @@ public sealed class ExperimentModelStore(WeatherDbContext db)
         }
         if (run.Status != ExperimentJobStatus.Completed)
         {
-            return new ModelLookup.NotCompleted(run.Status);
+            return ExperimentJobStatus.IsFinal(run.Status)
+                ? new ModelLookup.NotKept($"Experiment {experimentId} is {run.Status}: only a completed run has a model.")
+                : new ModelLookup.NotCompleted(run.Status);
         }
         var model = await db.ExperimentModels.Where(m => m.ConfigHash == run.ConfigHash)
             .Select(m => new { m.Metadata, m.Refusal, Weights = withWeights ? m.Weights : null, Kept = m.Weights != null })
@@ -28,11 +30,17 @@ public sealed class ExperimentModelStore(WeatherDbContext db)
         };
     }
 
-    /// <summary>Removes a config's model once no run of that config is left.</summary>
-    public Task<int> DeleteOrphanAsync(string configHash, CancellationToken cancellationToken) =>
-        db.ExperimentModels
-            .Where(m => m.ConfigHash == configHash && !db.Experiments.Any(e => e.ConfigHash == configHash))
-            .ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Removes a config's model once no run of that config is left, and its cached result with it: a later
+    /// run of the config then trains again, and keeps a model, rather than being answered from the cache without one.</summary>
+    public async Task DeleteOrphanAsync(string configHash, CancellationToken cancellationToken)
+    {
+        if (await db.ExperimentModels
+                .Where(m => m.ConfigHash == configHash && !db.Experiments.Any(e => e.ConfigHash == configHash))
+                .ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await cache.RemoveAsync(configHash);
+        }
+    }
 }
 
 public abstract record ModelLookup

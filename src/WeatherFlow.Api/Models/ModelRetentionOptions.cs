@@ -8,11 +8,14 @@ public sealed class ModelRetentionOptions
     public const string SectionName = "ModelRetention";
 
     /// <summary>A model older than this is removed; its runs keep their results.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>While kept models take more than this, the oldest are removed.</summary>
+    /// <summary>While kept models take more than this, the oldest are removed. Below the trainers'
+    /// <c>ModelStore:MaxTotalBytes</c> (4 GiB), so there is room for new models.</summary>
     [Range(1, long.MaxValue)]
-    public long MaxTotalBytes { get; set; } = 2L << 30;
+    public long MaxTotalBytes { get; set; } = 3L << 30;
 
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -2,8 +2,8 @@ namespace WeatherFlow.Api.Models;
 
 /// <summary>
 /// Removes kept models that are too old, that no run is left to use, or (oldest first) that take the store past its
-/// total, and logs each one it removed and why. Every api replica runs it; the deletes are idempotent, so two
-/// replicas at once remove nothing twice.
+/// total, and logs each one it removed and why; their configs' cached results go too, so their next runs train
+/// and keep a model again. Every api replica runs it: a delete matches only the row as it was read.
 /// </summary>
 public sealed class ModelRetentionService(
     IServiceScopeFactory scopes,
@@ -34,6 +34,7 @@ public sealed class ModelRetentionService(
         var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WeatherDbContext>();
+        var cache = scope.ServiceProvider.GetRequiredService<ExperimentResultCache>();
         var models = await db.ExperimentModels
             .OrderByDescending(m => m.CreatedAt)
             .Select(m => new { m.ConfigHash, m.CreatedAt, m.SizeBytes, Kept = m.Weights != null, Used = db.Experiments.Any(e => e.ConfigHash == m.ConfigHash) })
@@ -47,9 +48,21 @@ public sealed class ModelRetentionService(
                 : model.CreatedAt < oldest ? $"it is older than {settings.MaxAge.TotalDays:0.#} days (ModelRetention:MaxAge)"
                 : model.Kept && total > settings.MaxTotalBytes ? $"kept models took more than {settings.MaxTotalBytes:N0} bytes (ModelRetention:MaxTotalBytes)"
                 : null;
-            if (reason is not null && await db.ExperimentModels.Where(m => m.ConfigHash == model.ConfigHash).ExecuteDeleteAsync(cancellationToken) > 0)
+            if (reason is null)
             {
-                total -= model.Kept ? model.SizeBytes : 0;
+                continue;
+            }
+            // Gone either way (here, or by another replica's sweep), so it no longer counts towards the total.
+            total -= model.Kept ? model.SizeBytes : 0;
+            // Only the row as it was read: one re-kept or newly used meanwhile has changed and is left alone.
+            var rows = db.ExperimentModels.Where(m => m.ConfigHash == model.ConfigHash && m.CreatedAt == model.CreatedAt);
+            if (!model.Used)
+            {
+                rows = rows.Where(m => !db.Experiments.Any(e => e.ConfigHash == m.ConfigHash));
+            }
+            if (await rows.ExecuteDeleteAsync(cancellationToken) > 0)
+            {
+                await cache.RemoveAsync(model.ConfigHash);
                 logger.LogInformation("Removed the model of config {ConfigHash} ({SizeBytes} bytes, kept {CreatedAt:u}): {Reason}",
                     model.ConfigHash, model.SizeBytes, model.CreatedAt, reason);
             }

@@ -11,9 +11,15 @@ public sealed class PredictionService(
     ISendEndpointProvider sendEndpoints,
     IPublishEndpoint publisher,
     IOptions<ApiOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<PredictionService> logger)
 {
     private static readonly Uri PredictionQueue = new($"queue:{QueueNames.RunPrediction}");
+
+    /// <summary>An answer takes seconds; one still missing this long after its command went out was lost.</summary>
+    private static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(15);
 
     public async Task<PredictionSubmission> SubmitAsync(Guid experimentId, JsonElement body, CancellationToken cancellationToken)
     {
@@ -29,12 +35,28 @@ public sealed class PredictionService(
             return new PredictionSubmission.Invalid(errors);
         }
         var hash = ForecastRequestReader.Hash(model.Config.ComputeHash(), request);
-        if (await db.ExperimentPredictions.AsNoTracking()
-                .Where(p => p.RequestHash == hash && p.Status == ExperimentJobStatus.Completed)
-                .OrderBy(p => p.SubmittedAt)
-                .FirstOrDefaultAsync(cancellationToken) is { } answered)
+        var earlier = await db.ExperimentPredictions.AsNoTracking()
+            .Where(p => p.RequestHash == hash && (p.Status == ExperimentJobStatus.Completed
+                || (p.ExperimentId == experimentId && (p.Status == ExperimentJobStatus.Queued || p.Status == ExperimentJobStatus.Running))))
+            .OrderBy(p => p.Status == ExperimentJobStatus.Completed ? 0 : 1).ThenBy(p => p.SubmittedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        switch (earlier)
         {
-            return new PredictionSubmission.Answered(answered.ToJob());
+            case { Status: not ExperimentJobStatus.Completed }:
+                // The same question of this run is on its way already: follow that one.
+                return new PredictionSubmission.Queued(earlier.ToJob());
+            case not null when earlier.ExperimentId == experimentId:
+                return new PredictionSubmission.Answered(earlier.ToJob());
+            case not null:
+                // Answered for another run of the config: a copy under this run, so it is found at this run's address.
+                var copy = new ExperimentPrediction
+                {
+                    Id = Guid.CreateVersion7(), ExperimentId = experimentId, RequestHash = hash, Request = earlier.Request,
+                    Status = ExperimentJobStatus.Completed, Forecast = earlier.Forecast, SubmittedAt = time.GetUtcNow(), FinishedAt = time.GetUtcNow(),
+                };
+                db.ExperimentPredictions.Add(copy);
+                await db.SaveChangesAsync(cancellationToken);
+                return new PredictionSubmission.Answered(copy.ToJob());
         }
         var prediction = new ExperimentPrediction
         {
@@ -47,18 +69,61 @@ public sealed class PredictionService(
         };
         db.ExperimentPredictions.Add(prediction);
         await db.SaveChangesAsync(cancellationToken);
-        try
-        {
-            using var timeout = new CancellationTokenSource(options.Value.DispatchTimeout);
-            await (await sendEndpoints.GetSendEndpoint(PredictionQueue)).Send(new RunPrediction(prediction.Id), timeout.Token);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        if (!await SendAsync(prediction.Id))
         {
             // Not acknowledged to the client, so nothing is lost: the row says why, and asking again tries again.
             await SetFinalAsync(prediction.Id, ExperimentJobStatus.Failed, "The trainers could not be reached; ask again.");
             return new PredictionSubmission.Unavailable();
         }
         return new PredictionSubmission.Queued(prediction.ToJob());
+    }
+
+    /// <summary>Sends the prediction's command to the trainers' queue and records when.</summary>
+    public async Task<bool> SendAsync(Guid predictionId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(options.Value.DispatchTimeout);
+            await (await sendEndpoints.GetSendEndpoint(PredictionQueue)).Send(new RunPrediction(predictionId), timeout.Token);
+        }
+        catch (Exception exception)
+        {
+            // Whatever the broker's failure, the row stays unanswered and the sweep sends it again.
+            logger.LogWarning(exception, "Could not send prediction {PredictionId} to the trainers", predictionId);
+            return false;
+        }
+        var now = time.GetUtcNow();
+        await db.ExperimentPredictions.Where(p => p.Id == predictionId).ExecuteUpdateAsync(set => set.SetProperty(p => p.DispatchedAt, now));
+        return true;
+    }
+
+    /// <summary>The safety net behind "nothing accepted is lost": a prediction still unanswered a minute after its
+    /// command was sent (a broker or trainer restart lost it) is sent again, and one unanswered after
+    /// <see cref="GiveUpAfter"/> fails, so every acknowledged prediction reaches a final state.</summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var giveUpBefore = now - GiveUpAfter;
+        await db.ExperimentPredictions
+            .Where(p => (p.Status == ExperimentJobStatus.Queued || p.Status == ExperimentJobStatus.Running) && p.SubmittedAt < giveUpBefore)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.Status, ExperimentJobStatus.Failed)
+                .SetProperty(p => p.Error, $"No trainer answered within {GiveUpAfter.TotalMinutes:0} minutes.")
+                .SetProperty(p => p.FinishedAt, now), cancellationToken);
+        var resendBefore = now - ResendAfter;
+        var unanswered = await db.ExperimentPredictions
+            .Where(p => (p.Status == ExperimentJobStatus.Queued || p.Status == ExperimentJobStatus.Running) && (p.DispatchedAt == null || p.DispatchedAt < resendBefore))
+            .OrderBy(p => p.SubmittedAt)
+            .Select(p => p.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        foreach (var predictionId in unanswered)
+        {
+            if (!await SendAsync(predictionId))
+            {
+                return;
+            }
+        }
     }
 
     public async Task<PredictionJob?> GetAsync(Guid experimentId, Guid predictionId, CancellationToken cancellationToken) =>
@@ -72,7 +137,16 @@ public sealed class PredictionService(
         {
             return false;
         }
-        await publisher.Publish(new CancelPrediction(predictionId));
+        using var timeout = new CancellationTokenSource(options.Value.DispatchTimeout);
+        try
+        {
+            await publisher.Publish(new CancelPrediction(predictionId), timeout.Token);
+        }
+        catch (Exception exception)
+        {
+            // It is cancelled already: a trainer that runs it anyway cannot overwrite that.
+            logger.LogWarning(exception, "Could not tell the trainers to stop prediction {PredictionId}", predictionId);
+        }
         return true;
     }
 

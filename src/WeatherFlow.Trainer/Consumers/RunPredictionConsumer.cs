@@ -29,7 +29,12 @@ public sealed class RunPredictionConsumer(
             await store.CompleteAsync(predictionId, forecast);
             logger.LogInformation("Prediction {PredictionId} completed", predictionId);
         }
-        catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The trainer is stopping: the broker gives the message to another replica, which claims it again.
+            throw;
+        }
+        catch (OperationCanceledException)
         {
             // The api marked it cancelled before it broadcast the cancellation.
             logger.LogInformation("Prediction {PredictionId} was cancelled", predictionId);

@@ -89,7 +89,6 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
                 .SetProperty(e => e.FinishedAt, time.GetUtcNow()),
             CancellationToken.None);
 
-    /// <summary>Stores the result and its per-epoch metrics in one transaction.</summary>
     /// <summary>Stores the result, its metrics and (once per config) its model in one transaction.</summary>
     public async Task<bool> CompleteAsync(Guid experimentId, Guid runId, string configHash, ExperimentOutcome outcome, string resultJson)
     {
@@ -123,7 +122,8 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
     }
 
     /// <summary>Keeps the model unless this config's is already kept (a re-delivered run, or two runs of one config
-    /// finishing together: <c>ON CONFLICT</c> rather than a failing unique key); over a size cap, keeps only why not.</summary>
+    /// finishing together: <c>ON CONFLICT</c> rather than a failing unique key); over a size cap, keeps only why not,
+    /// and a later run of the config that fits replaces that refusal.</summary>
     private async Task KeepModelAsync(WeatherDbContext db, Guid experimentId, string configHash, TrainedModel model)
     {
         var caps = modelStore.Value;
@@ -139,7 +139,10 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "ExperimentModels" ("ConfigHash", "Weights", "Metadata", "SizeBytes", "Epoch", "CreatedAt", "Refusal")
             VALUES ({configHash}, {weights}, {metadata}::jsonb, {size}, {model.Metadata.Epoch}, {time.GetUtcNow()}, {refusal})
-            ON CONFLICT ("ConfigHash") DO NOTHING
+            ON CONFLICT ("ConfigHash") DO UPDATE SET
+                "Weights" = EXCLUDED."Weights", "Metadata" = EXCLUDED."Metadata", "SizeBytes" = EXCLUDED."SizeBytes",
+                "Epoch" = EXCLUDED."Epoch", "CreatedAt" = EXCLUDED."CreatedAt", "Refusal" = EXCLUDED."Refusal"
+            WHERE "ExperimentModels"."Weights" IS NULL AND EXCLUDED."Weights" IS NOT NULL
             """);
         if (refusal is not null)
         {

@@ -14,7 +14,7 @@ public sealed class ForecastAgainTests(CompositionFixture composition)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var experiments = new ExperimentsClient(composition.App.CreateHttpClient(CompositionResources.Api));
         var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1801), timeout.Token);
-        await experiments.WaitForFinalStateAsync(id, timeout.Token);
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
         await using var browser = await BrowserPage.OpenAsync();
         var page = browser.Page;
 

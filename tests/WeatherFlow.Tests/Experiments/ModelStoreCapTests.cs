@@ -21,7 +21,8 @@ public sealed class ModelStoreCapTests(SmallModelStoreFixture composition) : ICl
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (model.StatusCode, metadata.StatusCode));
         Assert.Equal("application/problem+json", model.Content.Headers.ContentType?.MediaType);
-        Assert.Matches(@"The model \([\d,]+ bytes\) is larger than the 1,000 bytes a model may take \(ModelStore:MaxModelBytes\), so it was not kept\.",
-            await model.Content.ReadAsStringAsync(timeout.Token));
+        const string why = @"The model \([\d,]+ bytes\) is larger than the 1,000 bytes a model may take \(ModelStore:MaxModelBytes\), so it was not kept\.";
+        Assert.Matches(why, await model.Content.ReadAsStringAsync(timeout.Token));
+        Assert.Matches(why, await metadata.Content.ReadAsStringAsync(timeout.Token));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Npgsql;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Models;
 using WeatherFlow.Tests.Infrastructure;
@@ -114,6 +115,33 @@ public sealed class PredictionTests(CompositionFixture composition)
             (nan.StatusCode, large.StatusCode, unknown.StatusCode, text.StatusCode));
         Assert.Contains("not JSON", await nan.Content.ReadAsStringAsync());
         Assert.All(new[] { nan, large, unknown, text }, response => Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
+    public async Task A_prediction_whose_command_was_lost_is_sent_again_and_one_no_trainer_answers_fails_in_the_end()
+    {
+        var run = await RunAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (lost, abandoned) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await using var database = NpgsqlDataSource.Create((await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb))!);
+        await using (var insert = database.CreateCommand("""
+            INSERT INTO "ExperimentPredictions" ("Id", "ExperimentId", "RequestHash", "Request", "Status", "SubmittedAt")
+            VALUES ($1, $3, 'lost-' || $1::text, '{"seed": 77, "initial": null, "timeSteps": 3, "solverMethod": "rk4"}', 'queued', now()),
+                   ($2, $3, 'abandoned-' || $2::text, '{"seed": 78, "initial": null, "timeSteps": 3, "solverMethod": "rk4"}', 'running', now() - interval '1 hour')
+            """))
+        {
+            insert.Parameters.AddWithValue(lost);
+            insert.Parameters.AddWithValue(abandoned);
+            insert.Parameters.AddWithValue(run);
+            await insert.ExecuteNonQueryAsync(timeout.Token);
+        }
+
+        var answered = await WaitForFinalAsync(new Uri($"{ExperimentsClient.Path}/{run}/predictions/{lost}", UriKind.Relative), timeout.Token);
+        var failed = await WaitForFinalAsync(new Uri($"{ExperimentsClient.Path}/{run}/predictions/{abandoned}", UriKind.Relative), timeout.Token);
+
+        Assert.Equal("completed", answered.Status + answered.Error);
+        Assert.Equal(3, answered.Forecast!.Times.Count);
+        Assert.Equal(("failed", "No trainer answered within 15 minutes."), (failed.Status, failed.Error));
     }
 
     private static string Field(int lat, int lon) => $"[{string.Join(",", Enumerable.Repeat($"[{string.Join(",", Enumerable.Repeat("0", lon))}]", lat))}]";

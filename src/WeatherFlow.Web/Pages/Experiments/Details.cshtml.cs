@@ -86,6 +86,8 @@ public sealed class DetailsModel(WeatherFlowApiClient api) : PageModel
         {
             ForecastError = exception.Message;
         }
+        // Only a completed run's page has the forecast form to show the refusal next to.
+        ApiError ??= Result is null ? ForecastError : null;
         return Page();
     }
 
