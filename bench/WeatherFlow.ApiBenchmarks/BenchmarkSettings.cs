@@ -4,10 +4,11 @@ namespace WeatherFlow.ApiBenchmarks;
 /// [--client raw|httpclient|both]</c>. Each load runs once per connection count: 64 saturates the api (its maximum
 /// throughput, with 64 requests queued on two cores), 8 is a load the api serves without a queue.
 /// <c>--history [--experiments 10000] [--requests 200] [--db "Host=…"]</c> measures the history queries instead
-/// (<see cref="HistoryBenchmark"/>); with <c>--url</c> it needs <c>--db</c>, the api's database, to seed.</summary>
+/// (<see cref="HistoryBenchmark"/>); with <c>--url</c> it needs <c>--db</c>, the api's database, to seed.
+/// <c>--models [--runs 20]</c> measures stored models per backbone instead (<see cref="ModelBenchmark"/>).</summary>
 public sealed record BenchmarkSettings(
     Uri? ApiUrl, IReadOnlyList<int> Connections, TimeSpan Duration, TimeSpan WarmUp, int Runs, IReadOnlyList<LoadClient> Clients,
-    bool History, int Experiments, int Requests, string? Database)
+    bool History, int Experiments, int Requests, string? Database, bool Models)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -27,6 +28,7 @@ public sealed record BenchmarkSettings(
             args.Contains("--history"),
             int.Parse(Value("--experiments") ?? "10000"),
             int.Parse(Value("--requests") ?? "200"),
-            Value("--db"));
+            Value("--db"),
+            args.Contains("--models"));
     }
 }

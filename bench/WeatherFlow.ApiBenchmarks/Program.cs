@@ -6,9 +6,7 @@ using Aspire.Hosting.Testing;
 var settings = BenchmarkSettings.Parse(args);
 if (settings.ApiUrl is { } url)
 {
-    await (settings.History
-        ? HistoryBenchmark.RunAsync(url, settings.Database ?? throw new ArgumentException("--history with --url needs --db, the api's database."), settings, Console.Out)
-        : ApiBenchmark.RunAsync(url, settings, Console.Out));
+    await RunAsync(url, settings.Database);
     return 0;
 }
 
@@ -23,12 +21,17 @@ try
     await app.StartAsync(startup.Token);
     await app.ResourceNotifications.WaitForResourceHealthyAsync("api", startup.Token);
     await app.ResourceNotifications.WaitForResourceHealthyAsync("trainer", startup.Token);
-    await (settings.History
-        ? HistoryBenchmark.RunAsync(app.GetEndpoint("api"), await app.GetConnectionStringAsync("weatherdb", startup.Token) ?? throw new InvalidOperationException("weatherdb has no connection string."), settings, Console.Out)
-        : ApiBenchmark.RunAsync(app.GetEndpoint("api"), settings, Console.Out));
+    await RunAsync(app.GetEndpoint("api"), settings.History ? await app.GetConnectionStringAsync("weatherdb", startup.Token) ?? throw new InvalidOperationException("weatherdb has no connection string.") : null);
 }
 finally
 {
     state?.Delete(recursive: true);
 }
 return 0;
+
+Task RunAsync(Uri api, string? database) => settings switch
+{
+    { History: true } => HistoryBenchmark.RunAsync(api, database ?? throw new ArgumentException("--history with --url needs --db, the api's database."), settings, Console.Out),
+    { Models: true } => ModelBenchmark.RunAsync(api, settings, Console.Out),
+    _ => ApiBenchmark.RunAsync(api, settings, Console.Out),
+};
