@@ -16,6 +16,11 @@ public sealed class ModelRetentionOptions
     [Range(1, long.MaxValue)]
     public long MaxTotalBytes { get; set; } = 3L << 30;
 
+    /// <summary>A finished prediction older than this is removed: forecasts are the large documents here
+    /// (a trajectory per channel), and asking again recomputes one from the kept model.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan PredictionMaxAge { get; set; } = TimeSpan.FromDays(7);
+
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -1,7 +1,7 @@
 namespace WeatherFlow.Api.Models;
 
 /// <summary>
-/// Removes kept models that are too old, that no run is left to use, or (oldest first) that take the store past its
+/// Removes finished predictions older than their own age limit, and kept models that are too old, that no run is left to use, or (oldest first) that take the store past its
 /// total, and logs each one it removed and why; their configs' cached results go too, so their next runs train
 /// and keep a model again. Every api replica runs it: a delete matches only the row as it was read.
 /// </summary>
@@ -29,6 +29,19 @@ public sealed class ModelRetentionService(
         }
     }
 
+    private async Task RemoveOldPredictionsAsync(WeatherDbContext db, ModelRetentionOptions settings, CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow() - settings.PredictionMaxAge;
+        var old = db.ExperimentPredictions.Where(p => p.FinishedAt < before);
+        var bytes = await old.SumAsync(p => (long?)p.Forecast!.Length, cancellationToken) ?? 0;
+        var removed = await old.ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            logger.LogInformation("Removed {Count} predictions finished before {Before:u} ({Characters} characters of forecasts): older than {Days:0.#} days (ModelRetention:PredictionMaxAge)",
+                removed, before, bytes, settings.PredictionMaxAge.TotalDays);
+        }
+    }
+
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -39,6 +52,7 @@ public sealed class ModelRetentionService(
             .OrderByDescending(m => m.CreatedAt)
             .Select(m => new { m.ConfigHash, m.CreatedAt, m.SizeBytes, Kept = m.Weights != null, Used = db.Experiments.Any(e => e.ConfigHash == m.ConfigHash) })
             .ToListAsync(cancellationToken);
+        await RemoveOldPredictionsAsync(db, settings, cancellationToken);
         var oldest = time.GetUtcNow() - settings.MaxAge;
         var total = 0L;
         foreach (var model in models)

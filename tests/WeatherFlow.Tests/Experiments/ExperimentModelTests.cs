@@ -78,7 +78,7 @@ public sealed class ExperimentModelTests(CompositionFixture composition)
     }
 
     [Fact]
-    public async Task Retention_removes_a_model_past_its_age_and_one_no_run_uses()
+    public async Task Retention_removes_a_model_past_its_age_one_no_run_uses_and_old_predictions()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var experiments = new ExperimentsClient(_api);
@@ -102,7 +102,19 @@ public sealed class ExperimentModelTests(CompositionFixture composition)
             await unused.ExecuteNonQueryAsync(timeout.Token);
         }
 
-        while (await KeptModelsAsync(configHash) + await KeptModelsAsync(orphan) > 0)
+        var oldPrediction = Guid.CreateVersion7();
+        await using (var prediction = database.CreateCommand("""
+            INSERT INTO "ExperimentPredictions" ("Id", "ExperimentId", "RequestHash", "Request", "Status", "Forecast", "SubmittedAt", "FinishedAt")
+            VALUES ($1, $2, 'old-' || $1::text, '{}', 'completed', '{}', '2020-01-01', '2020-01-01')
+            """))
+        {
+            prediction.Parameters.AddWithValue(oldPrediction);
+            prediction.Parameters.AddWithValue(id);
+            await prediction.ExecuteNonQueryAsync(timeout.Token);
+        }
+
+        while (await KeptModelsAsync(configHash) + await KeptModelsAsync(orphan) > 0
+            || (await _api.GetAsync($"{ExperimentsClient.Path}/{id}/predictions/{oldPrediction}", timeout.Token)).StatusCode != HttpStatusCode.NotFound)
         {
             await Task.Delay(500, timeout.Token);
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WeatherFlow.ServiceDefaults;
 using WeatherFlow.Tests.Infrastructure;
@@ -51,6 +52,46 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
 
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
         Assert.Equal(1, (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("attempts").GetInt32());
+        await composition.App.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Trainer, timeout.Token);
+    }
+
+    [Fact]
+    public async Task A_prediction_cancelled_while_no_trainer_runs_stays_cancelled_when_the_trainers_return()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var experiments = new ExperimentsClient(_api);
+        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2601), timeout.Token);
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var predictions = $"{ExperimentsClient.Path}/{id}/predictions";
+
+        await composition.App.StopResourceAsync(CompositionResources.Trainer, timeout.Token);
+        Uri cancelled;
+        try
+        {
+            using var asked = await _api.PostAsync(predictions, JsonContent.Create(new { seed = 3 }), timeout.Token);
+            Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+            cancelled = asked.Headers.Location!;
+            Assert.Equal("queued", (await _api.GetFromJsonAsync<JsonElement>(cancelled, timeout.Token)).GetProperty("status").GetString());
+            using var cancel = await _api.PostAsync($"{cancelled}/cancel", null, timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        }
+        finally
+        {
+            await composition.App.StartResourceAsync(CompositionResources.Trainer, CancellationToken.None);
+        }
+
+        // The queue is first in, first out: once a later prediction is answered, the trainers have had the cancelled one.
+        using var later = await _api.PostAsync(predictions, JsonContent.Create(new { seed = 4 }), timeout.Token);
+        var laterStatus = "queued";
+        while (laterStatus is "queued" or "running")
+        {
+            await Task.Delay(200, timeout.Token);
+            laterStatus = (await _api.GetFromJsonAsync<JsonElement>(later.Headers.Location!, timeout.Token)).GetProperty("status").GetString();
+        }
+        var final = await _api.GetFromJsonAsync<JsonElement>(cancelled, timeout.Token);
+        Assert.Equal("completed", laterStatus);
+        Assert.Equal("cancelled", final.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, final.GetProperty("forecast").ValueKind);
         await composition.App.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Trainer, timeout.Token);
     }
 
