@@ -18,6 +18,10 @@ public sealed class TrainerOptions
     /// stuck native call cannot be interrupted in-process.</summary>
     public TimeSpan HardTimeLimit { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>A forecast asked of a stored model still going after this is stopped and fails. The api sends a
+    /// running prediction to the trainers again only after this and a minute more have passed.</summary>
+    public TimeSpan PredictionTimeLimit { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Redeliveries with exponential backoff after a transient fault, before the experiment fails.</summary>
     public int RetryLimit { get; set; } = 3;
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -16,8 +16,12 @@ public sealed class PredictionService(
 {
     private static readonly Uri PredictionQueue = new($"queue:{QueueNames.RunPrediction}");
 
-    /// <summary>An answer takes seconds; one still missing this long after its command went out was lost.</summary>
-    private static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(1);
+    /// <summary>A queued prediction still unclaimed this long after its command went out lost its command.</summary>
+    private static readonly TimeSpan ResendQueuedAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>A running one still unanswered this long lost its trainer: past the trainers' 5-minute
+    /// <c>Trainer:PredictionTimeLimit</c>, a live trainer would have answered or failed it.</summary>
+    private static readonly TimeSpan ResendRunningAfter = TimeSpan.FromMinutes(6);
 
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(15);
 
@@ -97,9 +101,9 @@ public sealed class PredictionService(
         return true;
     }
 
-    /// <summary>The safety net behind "nothing accepted is lost": a prediction still unanswered a minute after its
-    /// command was sent (a broker or trainer restart lost it) is sent again, and one unanswered after
-    /// <see cref="GiveUpAfter"/> fails, so every acknowledged prediction reaches a final state.</summary>
+    /// <summary>The safety net behind "nothing accepted is lost": a prediction whose command or trainer was lost (a
+    /// broker or trainer restart) is sent again, and one unanswered after <see cref="GiveUpAfter"/> fails, so every
+    /// acknowledged prediction reaches a final state.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -110,9 +114,10 @@ public sealed class PredictionService(
                 .SetProperty(p => p.Status, ExperimentJobStatus.Failed)
                 .SetProperty(p => p.Error, $"No trainer answered within {GiveUpAfter.TotalMinutes:0} minutes.")
                 .SetProperty(p => p.FinishedAt, now), cancellationToken);
-        var resendBefore = now - ResendAfter;
+        var (queuedBefore, runningBefore) = (now - ResendQueuedAfter, now - ResendRunningAfter);
         var unanswered = await db.ExperimentPredictions
-            .Where(p => (p.Status == ExperimentJobStatus.Queued || p.Status == ExperimentJobStatus.Running) && (p.DispatchedAt == null || p.DispatchedAt < resendBefore))
+            .Where(p => (p.Status == ExperimentJobStatus.Queued && (p.DispatchedAt == null || p.DispatchedAt < queuedBefore))
+                || (p.Status == ExperimentJobStatus.Running && (p.DispatchedAt == null || p.DispatchedAt < runningBefore)))
             .OrderBy(p => p.SubmittedAt)
             .Select(p => p.Id)
             .Take(100)

@@ -22,10 +22,12 @@ public sealed class RunPredictionConsumer(
             return;
         }
         using var run = cancellations.Register(predictionId, context.CancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
+        limit.CancelAfter(options.Value.PredictionTimeLimit);
         try
         {
             var forecast = await Task.Factory.StartNew(
-                () => engine.Predict(model, request, run.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                () => engine.Predict(model, request, limit.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await store.CompleteAsync(predictionId, forecast);
             logger.LogInformation("Prediction {PredictionId} completed", predictionId);
         }
@@ -33,6 +35,10 @@ public sealed class RunPredictionConsumer(
         {
             // The trainer is stopping: the broker gives the message to another replica, which claims it again.
             throw;
+        }
+        catch (OperationCanceledException) when (!run.Token.IsCancellationRequested)
+        {
+            await store.FailAsync(predictionId, $"The forecast took longer than its time limit of {options.Value.PredictionTimeLimit}.");
         }
         catch (OperationCanceledException)
         {

@@ -1,19 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace WeatherFlow.Web.Pages;
 
-/// <summary>The page for an error status that has no body of its own (an unknown path or experiment, a bad id):
-/// re-executed by the status-code-pages middleware, so the answer keeps its status and is still a real page.</summary>
+/// <summary>The page for an error status that has no body of its own (an unknown path or experiment, a bad id, a
+/// form posted without its antiforgery token): re-executed by the status-code-pages middleware with the failed
+/// request's method, so the answer keeps its status and is still a real page. It changes nothing, so a re-executed
+/// POST needs no token of its own.</summary>
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
     public string Title { get; private set; } = "";
 
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code)
+    public void OnGet(int code) => (Title, Explanation) = code switch
     {
-        (Title, Explanation) = code == StatusCodes.Status404NotFound
-            ? ("Not found", "There is no page or experiment at this address. It may have been mistyped, or the experiment id is not one WeatherFlow knows.")
-            : ($"Error {code}", "WeatherFlow could not answer this request.");
-    }
+        StatusCodes.Status404NotFound => ("Not found", "There is no page or experiment at this address. It may have been mistyped, or the experiment id is not one WeatherFlow knows."),
+        StatusCodes.Status400BadRequest => ("Bad request", "WeatherFlow could not accept this request. If you sent a form, it may have expired: go back, reload the page and send it again."),
+        _ => ($"Error {code}", "WeatherFlow could not answer this request."),
+    };
+
+    public void OnPost(int code) => OnGet(code);
 }

@@ -33,6 +33,19 @@ public sealed class SecurityHeadersTests(CompositionFixture composition)
         Assert.False(response.Headers.Contains("Server"));
     }
 
+    [Theory]
+    [InlineData("/experiments/new")]
+    [InlineData("/experiments/0192f5a4-0000-7000-8000-000000000000?handler=Labels")]
+    [InlineData("/experiments/0192f5a4-0000-7000-8000-000000000000/delete")]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused_with_a_page(string path)
+    {
+        using var response = await _web.PostAsync(path, new FormUrlEncodedContent([KeyValuePair.Create("Form.Epochs", "1")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1 class=\"h3\">Bad request</h1>", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task What_users_type_is_shown_as_text_and_the_pages_run_under_the_policy_in_a_browser()
     {
