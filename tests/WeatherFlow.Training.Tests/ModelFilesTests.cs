@@ -61,7 +61,8 @@ public sealed class ModelFilesTests
         var grid = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny("grid", "rk4"), null, CancellationToken.None).Model;
         var icosahedral = TestConfigs.Tiny("icosahedral", "rk4");
 
-        Assert.ThrowsAny<Exception>(() => ModelFiles.Load(grid with { Metadata = grid.Metadata with { Config = icosahedral } }));
+        var refusal = Assert.Throws<InvalidOperationException>(() => ModelFiles.Load(grid with { Metadata = grid.Metadata with { Config = icosahedral } }));
+        Assert.Contains("state dict is not identical", refusal.Message);
     }
 
     /// <summary>The tensor index of a safetensors file: an 8-byte little-endian length, then that much JSON.</summary>
