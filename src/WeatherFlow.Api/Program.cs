@@ -14,12 +14,16 @@ app.UseProblemDetailsForExceptions();
 app.UseRequestSizeLimits();
 app.UseContractCompatibility();
 
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
 app.MapContractApi();
 app.MapExperimentsApi();
 app.MapExperimentHistoryApi();
 app.MapExperimentModelsApi();
 app.MapPredictionsApi();
+app.MapAccountApi();
 app.MapDocsApi();
 
 app.Run();

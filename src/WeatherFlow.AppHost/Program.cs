@@ -22,6 +22,7 @@ builder.AddProject<Projects.WeatherFlow_Trainer>("trainer")
 builder.AddProject<Projects.WeatherFlow_Web>("web")
     .WithExternalHttpEndpoints()
     .WithReference(api).WaitFor(api)
+    .WithReference(weatherDb)
     .WithHttpHealthCheck("/health")
     .LogUrlWhenReady();
 

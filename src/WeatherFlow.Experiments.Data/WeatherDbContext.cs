@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace WeatherFlow.Experiments.Data;
 
-public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options) : DbContext(options)
+/// <summary>Experiments, their metrics, models and predictions, and the accounts (ASP.NET Core Identity) that own them.</summary>
+public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options) : IdentityDbContext<WeatherFlowUser>(options)
 {
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<ExperimentEpochMetric> ExperimentEpochMetrics => Set<ExperimentEpochMetric>();
     public DbSet<ExperimentModel> ExperimentModels => Set<ExperimentModel>();
     public DbSet<ExperimentPrediction> ExperimentPredictions => Set<ExperimentPrediction>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     /// <summary>
     /// A run's name, note and tags as one text, separated by U+001F: the database function
@@ -19,6 +22,7 @@ public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WeatherDbContext).Assembly);
         modelBuilder.HasDbFunction(typeof(WeatherDbContext).GetMethod(nameof(SearchText))!).HasName("ExperimentSearchText");
     }

@@ -16,6 +16,9 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

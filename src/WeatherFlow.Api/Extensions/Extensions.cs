@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using WeatherFlow.Api.Accounts;
 using WeatherFlow.Api.Models;
 using WeatherFlow.Api.Infrastructure;
 
@@ -25,6 +27,9 @@ public static class Extensions
         builder.Services.AddNoServerBanner();
         builder.Services.AddRequestSizeLimits();
         builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication(PersonalAccessTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
 
         // Registered first: hosted services start in order, so nothing queries the database before it is migrated.
         builder.Services.AddHostedService<DatabaseMigrationService>();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity.UI.Services;
+using WeatherFlow.Experiments.Data;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WeatherFlow.Web.Services;
 
@@ -18,6 +20,14 @@ public static class Extensions
         });
 
         builder.Services.AddHttpClient<WeatherFlowApiClient>(client => client.BaseAddress = ApiBaseAddress);
+
+        // Accounts live in the weatherdb, which the api migrates; the web reads and writes users and tokens only.
+        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
+        // An address is confirmed from its mailed link before it signs in: password resets are mailed only to those.
+        builder.Services.AddDefaultIdentity<WeatherFlowUser>(identity => identity.SignIn.RequireConfirmedAccount = true)
+            .AddEntityFrameworkStores<WeatherDbContext>();
+        builder.Services.AddTransient<IEmailSender, LoggingEmailSender>();
+        builder.Services.AddSingleton(TimeProvider.System);
 
         // A progress stream stays open for the whole run, which the standard resilience handler's
         // 30-second total timeout would cut; the browser's EventSource reconnects on its own instead.

@@ -11,7 +11,7 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
 {
     private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
 
-    /// <summary>Every endpoint the api maps (ContractApi, ExperimentsApi, ExperimentHistoryApi, ExperimentModelsApi and PredictionsApi), as method and path.</summary>
+    /// <summary>Every endpoint the api maps (ContractApi, ExperimentsApi, ExperimentHistoryApi, ExperimentModelsApi, PredictionsApi and AccountApi), as method and path.</summary>
     public static TheoryData<string, string> Endpoints => new()
     {
         { "GET", "/api/health" },
@@ -33,6 +33,7 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
         { "POST", "/api/experiments/{id}/predictions" },
         { "GET", "/api/experiments/{id}/predictions/{predictionId}" },
         { "POST", "/api/experiments/{id}/predictions/{predictionId}/cancel" },
+        { "GET", "/api/me" },
     };
 
     [Fact]

@@ -65,9 +65,10 @@ public static class DistributedApplicationProcesses
     {
         await foreach (var batch in logs.WatchAsync(instanceId).WithCancellation(cancellationToken))
         {
-            if (batch.FirstOrDefault(line => matches(line.Content)) is { } line)
+            // LogLine is a struct: FirstOrDefault of the lines would be a default line, never null, so match the text.
+            if (batch.Select(line => line.Content).FirstOrDefault(content => content is not null && matches(content)) is { } content)
             {
-                return line.Content;
+                return content;
             }
         }
         throw new InvalidOperationException($"The log of '{instanceId}' ended without a matching line.");

@@ -1,0 +1,3 @@
+namespace WeatherFlow.Api.Accounts;
+
+public sealed record AccountSummary(string Id, string UserName);
