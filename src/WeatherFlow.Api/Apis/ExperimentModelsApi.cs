@@ -27,9 +27,10 @@ public static class ExperimentModelsApi
         {
             return ExperimentsApi.NotFound(id);
         }
-        return await models.FindAsync(experimentId, withWeights: true, cancellationToken) is ModelLookup.Found { Weights: { } weights }
+        var lookup = await models.FindAsync(experimentId, withWeights: true, cancellationToken);
+        return lookup is ModelLookup.Found { Weights: { } weights }
             ? TypedResults.File(weights, "application/octet-stream", $"weatherflow-{experimentId:N}.safetensors")
-            : Problem(id, await models.FindAsync(experimentId, withWeights: false, cancellationToken));
+            : Problem(id, lookup);
     }
 
     public static async Task<Results<Ok<ModelMetadata>, ProblemHttpResult>> GetModelMetadataAsync(
