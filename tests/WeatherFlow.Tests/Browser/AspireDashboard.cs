@@ -66,9 +66,15 @@ public sealed class AspireDashboard : IAsyncDisposable
         for (var look = Stopwatch.StartNew(); look.Elapsed < LookFor; await Task.Delay(1000, ct))
         {
             await _page.GotoAsync(new Uri(_address, path).ToString());
-            if (await _page.GetByText(text).First.IsVisibleAsync())
+            try
             {
+                await _page.GetByText(text).First.WaitForAsync(new() { Timeout = 10_000 });
                 return true;
+            }
+            catch (TimeoutException)
+            {
+                // The dashboard renders over its Blazor circuit after the load event, and a chart's first points
+                // come with the next export: a reload that shows neither yet is followed by another.
             }
         }
         return false;
