@@ -3,6 +3,7 @@ global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.AspNetCore.Mvc;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Options;
+global using WeatherFlow.Api.Accounts;
 global using WeatherFlow.Api.Http;
 global using WeatherFlow.Api.Experiments;
 global using WeatherFlow.Api.History;

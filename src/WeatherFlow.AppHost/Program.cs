@@ -6,10 +6,17 @@ var weatherDb = builder.AddWeatherDatabase("postgres", "weatherdb");
 var cache = builder.AddCache("cache");
 var messaging = builder.AddMessaging("messaging");
 
+// The web calls the api as its signed-in user with a JWT signed with this key. The account with the admin
+// address becomes an admin when it signs in; none does while it is empty.
+var webUserTokenKey = builder.AddParameter("web-user-token-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
+// A value getter rather than a constant, so Parameters:admin-email is read from configuration when set.
+var adminEmail = builder.AddParameter("admin-email", () => builder.Configuration["Parameters:admin-email"] ?? "");
+
 var api = builder.AddProject<Projects.WeatherFlow_Api>("api")
     .WithReference(weatherDb).WaitFor(weatherDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
+    .WithEnvironment("WebUserTokens__SigningKey", webUserTokenKey)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.WeatherFlow_Trainer>("trainer")
@@ -23,6 +30,8 @@ builder.AddProject<Projects.WeatherFlow_Web>("web")
     .WithExternalHttpEndpoints()
     .WithReference(api).WaitFor(api)
     .WithReference(weatherDb)
+    .WithEnvironment("WebUserTokens__SigningKey", webUserTokenKey)
+    .WithEnvironment("Accounts__AdminEmail", adminEmail)
     .WithHttpHealthCheck("/health")
     .LogUrlWhenReady();
 

@@ -7,6 +7,10 @@ namespace WeatherFlow.Experiments.Data;
 public sealed class Experiment
 {
     public Guid Id { get; set; }
+
+    /// <summary>The account that submitted it; null for an anonymous submission, which no account lists but an admin.</summary>
+    public string? OwnerId { get; set; }
+
     public required string Status { get; set; }
     public double Progress { get; set; }
     public string? CurrentStep { get; set; }

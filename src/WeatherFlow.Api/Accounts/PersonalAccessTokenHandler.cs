@@ -25,23 +25,26 @@ public sealed class PersonalAccessTokenHandler(
         var hash = PersonalAccessTokens.Hash(header["Bearer ".Length..].Trim());
         var owner = await db.PersonalAccessTokens
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.UserName })
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new
+            {
+                u.Id,
+                u.UserName,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToList(),
+            })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (owner is null)
         {
             return AuthenticateResult.Fail("The token is unknown or revoked.");
         }
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, owner.Id), new Claim(ClaimTypes.Name, owner.UserName ?? owner.Id)], SchemeName);
+            [
+                new Claim(ClaimTypes.NameIdentifier, owner.Id), new Claim(ClaimTypes.Name, owner.UserName ?? owner.Id),
+                .. owner.Roles.OfType<string>().Select(role => new Claim(ClaimTypes.Role, role)),
+            ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
-        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-            detail: "Send a personal access token (Authorization: Bearer wf_…); make one on the web's Tokens page. A revoked token no longer works.")
-            .ExecuteAsync(Context);
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => AccountProblems.UnauthorizedAsync(Context);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AccountProblems.ForbiddenAsync(Context);
 }

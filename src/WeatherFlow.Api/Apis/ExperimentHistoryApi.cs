@@ -7,7 +7,8 @@ public static class ExperimentHistoryApi
 {
     public static IEndpointRouteBuilder MapExperimentHistoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/experiments").WithTags("History").AddEndpointFilter<JsonRequestBodyFilter>();
+        // Lists show an account its own runs, so they need one: an anonymous list answers 401.
+        var api = app.MapGroup("/api/experiments").WithTags("History").AddEndpointFilter<JsonRequestBodyFilter>().RequireAuthorization();
 
         api.MapGet("/", ListExperimentsAsync)
             .WithName("ListExperiments")

@@ -36,14 +36,17 @@ public static class ExperimentsApi
         api.MapPatch("/{id}", UpdateLabelsAsync)
             .WithName("UpdateExperimentLabels")
             .WithSummary("Rename a run, or change its tags or note")
+            .RequireAuthorization()
             .WithDescription("Fields left out stay as they are; `\"tags\": []` removes the tags and `\"note\": \"\"` the note.");
         api.MapDelete("/{id}", DeleteExperimentAsync)
             .WithName("DeleteExperiment")
             .WithSummary("Delete a run and its metrics")
+            .RequireAuthorization()
             .WithDescription("A queued or running run is cancelled first, so its trainer stops. To stop a run and keep it, use `POST /api/experiments/{id}/cancel`.");
         api.MapPost("/{id}/cancel", CancelExperimentAsync)
             .WithName("CancelExperimentByPost")
-            .WithSummary("Cancel a queued or running experiment");
+            .WithSummary("Cancel a queued or running experiment")
+            .RequireAuthorization();
         return app;
     }
 

@@ -14,20 +14,22 @@ public static class PredictionsApi
         api.MapPost("/", SubmitPredictionAsync)
             .WithName("SubmitPrediction")
             .WithSummary("Forecast again with a run's stored model, on the trainer pool")
+            .RequireAuthorization()
             .WithDescription("""The body is `{"seed": 5}`, or `{"initial": [[[…]]]}` fields shaped [channel][lat][lon] in physical units, with optional `timeSteps` and `solverMethod` (the run's own by default). Answers 202 with the prediction to poll at `Location`, or 200 when the same request of this config was answered before (`Cache-Status: WeatherFlow; hit`).""");
         api.MapGet("/{predictionId}", GetPredictionAsync)
             .WithName("GetPrediction")
             .WithSummary("A prediction's status and, once completed, its forecast: each channel's trajectory, and its scores against the true next state for a seeded start");
         api.MapPost("/{predictionId}/cancel", CancelPredictionAsync)
             .WithName("CancelPrediction")
-            .WithSummary("Cancel a queued or running prediction");
+            .WithSummary("Cancel a queued or running prediction")
+            .RequireAuthorization();
         return app;
     }
 
     public static async Task<Results<Ok<PredictionJob>, Accepted<PredictionJob>, ValidationProblem, ProblemHttpResult>> SubmitPredictionAsync(
-        string id, HttpContext context, PredictionService predictions, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        string id, HttpContext context, PredictionService predictions, ExperimentQueries queries, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var experimentId))
+        if (!Guid.TryParse(id, out var experimentId) || !await queries.ManagesAsync(experimentId, cancellationToken))
         {
             return ExperimentsApi.NotFound(id);
         }
@@ -68,9 +70,10 @@ public static class PredictionsApi
             : NotFound(id, predictionId);
 
     public static async Task<Results<Ok<PredictionJob>, ProblemHttpResult>> CancelPredictionAsync(
-        string id, string predictionId, PredictionService predictions, CancellationToken cancellationToken)
+        string id, string predictionId, PredictionService predictions, ExperimentQueries queries, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var experimentId) || !Guid.TryParse(predictionId, out var prediction)
+            || !await queries.ManagesAsync(experimentId, cancellationToken)
             || await predictions.GetAsync(experimentId, prediction, cancellationToken) is null)
         {
             return NotFound(id, predictionId);

@@ -7,10 +7,12 @@ public enum CancelOutcome { Cancelled, NotFound, AlreadyFinished }
 /// <summary>
 /// Cancels a queued or running experiment. The api owns this transition: it marks the row cancelled (a trainer
 /// only writes while the row is running under its run id, so it can no longer complete it), then tells every
-/// trainer to stop; a trainer that misses the message notices at its next progress write.
+/// trainer to stop; a trainer that misses the message notices at its next progress write. Only the run's owner or an
+/// admin may: to anyone else it does not exist.
 /// </summary>
 public sealed class ExperimentCanceller(
     WeatherDbContext db,
+    Viewer viewer,
     IPublishEndpoint publisher,
     ExperimentEventChannel events,
     ExperimentsTelemetry telemetry,
@@ -21,7 +23,7 @@ public sealed class ExperimentCanceller(
     public async Task<CancelOutcome> CancelAsync(Guid experimentId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var cancelled = await db.Experiments
+        var cancelled = await db.Experiments.OwnedBy(viewer)
             .Where(e => e.Id == experimentId && (e.Status == ExperimentJobStatus.Queued || e.Status == ExperimentJobStatus.Running))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.Status, ExperimentJobStatus.Cancelled)
@@ -29,7 +31,7 @@ public sealed class ExperimentCanceller(
                 .SetProperty(e => e.CurrentStep, "cancelled"), cancellationToken);
         if (cancelled == 0)
         {
-            return await db.Experiments.AnyAsync(e => e.Id == experimentId, cancellationToken)
+            return await db.Experiments.OwnedBy(viewer).AnyAsync(e => e.Id == experimentId, cancellationToken)
                 ? CancelOutcome.AlreadyFinished
                 : CancelOutcome.NotFound;
         }

@@ -9,7 +9,7 @@ namespace WeatherFlow.Api.Experiments;
 /// </summary>
 public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller canceller, FinishedJobCache finishedJobs, ExperimentModelStore models)
 {
-    /// <summary>False when there is no such run.</summary>
+    /// <summary>False when there is no such run the viewer owns (the canceller judges that).</summary>
     public async Task<bool> DeleteAsync(Guid experimentId, CancellationToken cancellationToken)
     {
         if (await canceller.CancelAsync(experimentId, cancellationToken) == CancelOutcome.NotFound)

@@ -2,10 +2,11 @@ namespace WeatherFlow.Api.Experiments;
 
 /// <summary>
 /// Reads jobs for the API. A job in a final state never changes again, so its serialised JSON is kept in
-/// <see cref="FinishedJobCache"/> and served as bytes.
+/// <see cref="FinishedJobCache"/> and served as bytes. Each read sees only what the <see cref="Viewer"/> may read.
 /// </summary>
 public sealed class ExperimentQueries(
     WeatherDbContext db,
+    Viewer viewer,
     FinishedJobCache finishedJobs,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions)
 {
@@ -13,9 +14,9 @@ public sealed class ExperimentQueries(
     {
         if (finishedJobs.TryGet(experimentId) is { } cached)
         {
-            return cached;
+            return viewer.CanRead(cached.OwnerId) ? cached.Json : null;
         }
-        var experiment = await db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
+        var experiment = await Readable.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
         if (experiment is null)
         {
             return null;
@@ -23,19 +24,23 @@ public sealed class ExperimentQueries(
         var json = JsonSerializer.SerializeToUtf8Bytes(experiment.ToJob(), jsonOptions.Value.SerializerOptions);
         if (ExperimentJobStatus.IsFinal(experiment.Status))
         {
-            finishedJobs.Add(experimentId, json);
+            finishedJobs.Add(experimentId, new FinishedJob(experiment.OwnerId, json));
         }
         return json;
     }
 
     public Task<Experiment?> GetAsync(Guid experimentId, CancellationToken cancellationToken) =>
-        db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
+        Readable.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
 
     public Task<bool> ExistsAsync(Guid experimentId, CancellationToken cancellationToken) =>
-        db.Experiments.AnyAsync(e => e.Id == experimentId, cancellationToken);
+        Readable.AnyAsync(e => e.Id == experimentId, cancellationToken);
+
+    /// <summary>Whether the viewer may change the run (cancel it, ask its model for forecasts): its owner or an admin.</summary>
+    public Task<bool> ManagesAsync(Guid experimentId, CancellationToken cancellationToken) =>
+        db.Experiments.OwnedBy(viewer).AnyAsync(e => e.Id == experimentId, cancellationToken);
 
     public Task<string?> GetResultJsonAsync(Guid experimentId, CancellationToken cancellationToken) =>
-        db.Experiments.Where(e => e.Id == experimentId).Select(e => e.Result).FirstOrDefaultAsync(cancellationToken);
+        Readable.Where(e => e.Id == experimentId).Select(e => e.Result).FirstOrDefaultAsync(cancellationToken);
 
     public Task<List<EpochLosses>> GetEpochMetricsAsync(Guid experimentId, CancellationToken cancellationToken) =>
         db.ExperimentEpochMetrics.AsNoTracking()
@@ -45,4 +50,6 @@ public sealed class ExperimentQueries(
                 m.Epoch, m.Loss, m.FlowLoss, m.DivergenceLoss, m.RolloutLoss, m.EnergyDiff,
                 m.ValLoss, m.ValFlowLoss, m.ValDivergenceLoss, m.ValRolloutLoss, m.ValEnergyDiff))
             .ToListAsync(cancellationToken);
+
+    private IQueryable<Experiment> Readable => db.Experiments.ReadableBy(viewer);
 }

@@ -7,6 +7,7 @@ namespace WeatherFlow.Api.Experiments;
 /// </summary>
 public sealed class ExperimentSubmitter(
     WeatherDbContext db,
+    Viewer viewer,
     ExperimentResultCache cache,
     ExperimentDispatchQueue dispatch,
     ExperimentsTelemetry telemetry,
@@ -19,6 +20,7 @@ public sealed class ExperimentSubmitter(
         var experiment = new Experiment
         {
             Id = Guid.CreateVersion7(now),
+            OwnerId = viewer.AccountId,
             Status = ExperimentJobStatus.Queued,
             Config = config.ToCanonicalJson(),
             ConfigHash = config.ComputeHash(),

@@ -29,11 +29,11 @@ public sealed class FinishedJobCache : BackgroundService
         _redis.ConnectionRestored += (_, _) => _jobs.Clear();
     }
 
-    public byte[]? TryGet(Guid experimentId) =>
-        _subscribed && _redis.IsConnected && _jobs.TryGetValue(experimentId, out byte[]? json) ? json : null;
+    public FinishedJob? TryGet(Guid experimentId) =>
+        _subscribed && _redis.IsConnected && _jobs.TryGetValue(experimentId, out FinishedJob? job) ? job : null;
 
-    public void Add(Guid experimentId, byte[] json) =>
-        _jobs.Set(experimentId, json, new MemoryCacheEntryOptions { Size = json.Length, AbsoluteExpirationRelativeToNow = EntryLifetime });
+    public void Add(Guid experimentId, FinishedJob job) =>
+        _jobs.Set(experimentId, job, new MemoryCacheEntryOptions { Size = job.Json.Length, AbsoluteExpirationRelativeToNow = EntryLifetime });
 
     /// <summary>Drops the job here and tells the other replicas to drop it.</summary>
     public async Task InvalidateAsync(Guid experimentId)
@@ -81,3 +81,6 @@ public sealed class FinishedJobCache : BackgroundService
         base.Dispose();
     }
 }
+
+/// <param name="OwnerId">Kept with the bytes, so a cached job is served only to whom may read it.</param>
+public sealed record FinishedJob(string? OwnerId, byte[] Json);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using WeatherFlow.Api.Accounts;
 using WeatherFlow.Api.Models;
 using WeatherFlow.Api.Infrastructure;
@@ -27,9 +26,7 @@ public static class Extensions
         builder.Services.AddNoServerBanner();
         builder.Services.AddRequestSizeLimits();
         builder.Services.AddOpenApi();
-        builder.Services.AddAuthentication(PersonalAccessTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.AddApiAuthentication();
 
         // Registered first: hosted services start in order, so nothing queries the database before it is migrated.
         builder.Services.AddHostedService<DatabaseMigrationService>();

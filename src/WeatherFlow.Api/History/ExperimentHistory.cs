@@ -5,9 +5,10 @@ namespace WeatherFlow.Api.History;
 
 /// <summary>
 /// Finds, pages and summarises stored runs from their columns alone (labels, copied config fields, scores): no
-/// config or result document is read, so a page costs the same with ten or ten thousand runs stored.
+/// config or result document is read, so a page costs the same with ten or ten thousand runs stored. A viewer sees
+/// its own runs; an admin every run.
 /// </summary>
-public sealed class ExperimentHistory(WeatherDbContext db)
+public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
 {
     public async Task<(List<ExperimentJobSummary> Rows, HistoryCursor? Next)> ListAsync(HistoryPageRequest request, CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ public sealed class ExperimentHistory(WeatherDbContext db)
 
     private IQueryable<Experiment> Filtered(HistoryFilter filter)
     {
-        var rows = db.Experiments.AsNoTracking();
+        var rows = db.Experiments.AsNoTracking().OwnedBy(viewer);
         if (filter.Text is { } text)
         {
             var pattern = $"%{text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";

@@ -7,6 +7,7 @@ namespace WeatherFlow.Api.Models;
 /// and sent to the trainers' prediction queue; and cancelled on request.</summary>
 public sealed class PredictionService(
     WeatherDbContext db,
+    Viewer viewer,
     ExperimentModelStore models,
     ISendEndpointProvider sendEndpoints,
     IPublishEndpoint publisher,
@@ -133,6 +134,7 @@ public sealed class PredictionService(
 
     public async Task<PredictionJob?> GetAsync(Guid experimentId, Guid predictionId, CancellationToken cancellationToken) =>
         (await db.ExperimentPredictions.AsNoTracking()
+            .Where(p => db.Experiments.ReadableBy(viewer).Any(e => e.Id == p.ExperimentId))
             .FirstOrDefaultAsync(p => p.Id == predictionId && p.ExperimentId == experimentId, cancellationToken))?.ToJob();
 
     /// <returns>False when the prediction had already finished.</returns>

@@ -24,6 +24,9 @@ internal sealed class ExperimentEntityTypeConfiguration : IEntityTypeConfigurati
 
         // Keyset pages of the history: newest first, optionally one status.
         builder.HasIndex(e => new { e.SubmittedAt, e.Id });
+        builder.HasIndex(e => new { e.OwnerId, e.SubmittedAt, e.Id });
+        // Quotas count an account's unfinished runs at every submission.
+        builder.HasIndex(e => e.OwnerId, "IX_Experiments_Unfinished").HasFilter("\"Status\" IN ('queued', 'running')");
         builder.HasIndex(e => new { e.Status, e.SubmittedAt });
         builder.HasIndex(e => e.Tags).HasMethod("gin");
         builder.HasIndex(e => e.Variables).HasMethod("gin");
@@ -31,6 +34,8 @@ internal sealed class ExperimentEntityTypeConfiguration : IEntityTypeConfigurati
         // The dispatcher looks for queued experiments whose command never reached the broker.
         builder.HasIndex(e => e.SubmittedAt, "IX_Experiments_Undispatched").HasFilter("\"DispatchedAt\" IS NULL");
 
+        // A deleted account's runs stay, anonymous, for admins: a trainer may still be running one of them.
+        builder.HasOne<WeatherFlowUser>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(e => e.EpochMetrics).WithOne().HasForeignKey(m => m.ExperimentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

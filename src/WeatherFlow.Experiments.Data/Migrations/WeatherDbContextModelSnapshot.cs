@@ -225,6 +225,9 @@ namespace WeatherFlow.Experiments.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text");
+
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
 
@@ -286,8 +289,13 @@ namespace WeatherFlow.Experiments.Data.Migrations
 
                     b.HasIndex("SubmittedAt", "Id");
 
+                    b.HasIndex("OwnerId", "SubmittedAt", "Id");
+
                     b.HasIndex(new[] { "SubmittedAt" }, "IX_Experiments_Undispatched")
                         .HasFilter("\"DispatchedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "OwnerId" }, "IX_Experiments_Unfinished")
+                        .HasFilter("\"Status\" IN ('queued', 'running')");
 
                     b.ToTable("Experiments");
                 });
@@ -475,6 +483,12 @@ namespace WeatherFlow.Experiments.Data.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("MaxActiveExperiments")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxRunSecondsPerDay")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -563,6 +577,14 @@ namespace WeatherFlow.Experiments.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WeatherFlow.Experiments.Data.Experiment", b =>
+                {
+                    b.HasOne("WeatherFlow.Experiments.Data.WeatherFlowUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("WeatherFlow.Experiments.Data.ExperimentEpochMetric", b =>

@@ -8,9 +8,10 @@ public static class ExperimentDownloadsApi
 {
     public static IEndpointRouteBuilder MapExperimentDownloadsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/experiments/{id:guid}/result.json", (Guid id, WeatherFlowApiClient api, CancellationToken cancellationToken) =>
+        var downloads = app.MapGroup("/experiments/{id:guid}").RequireAuthorization();
+        downloads.MapGet("/result.json", (Guid id, WeatherFlowApiClient api, CancellationToken cancellationToken) =>
             DownloadAsync(api, id, "result", "application/json", $"experiment-{id}-result.json", cancellationToken));
-        app.MapGet("/experiments/{id:guid}/metrics.csv", (Guid id, WeatherFlowApiClient api, CancellationToken cancellationToken) =>
+        downloads.MapGet("/metrics.csv", (Guid id, WeatherFlowApiClient api, CancellationToken cancellationToken) =>
             DownloadAsync(api, id, "metrics.csv", "text/csv", $"experiment-{id}-metrics.csv", cancellationToken));
         return app;
     }

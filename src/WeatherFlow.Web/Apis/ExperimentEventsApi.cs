@@ -12,7 +12,7 @@ public static class ExperimentEventsApi
 {
     public static IEndpointRouteBuilder MapExperimentEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/experiments/{id:guid}/events", RelayEventsAsync).WithName("RelayExperimentEvents");
+        app.MapGet("/experiments/{id:guid}/events", RelayEventsAsync).WithName("RelayExperimentEvents").RequireAuthorization();
         return app;
     }
 

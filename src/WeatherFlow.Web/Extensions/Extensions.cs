@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using WeatherFlow.Web.Accounts;
 using WeatherFlow.Experiments.Data;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WeatherFlow.Web.Services;
@@ -13,19 +15,27 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         // The api judges every value; the binder only has to say when a field is not a number at all.
-        builder.Services.AddRazorPages().AddMvcOptions(mvc =>
+        // Every experiment page shows the signed-in user's runs (an admin's: everyone's), so they need a user.
+        builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Experiments").AuthorizePage("/Index")).AddMvcOptions(mvc =>
         {
             mvc.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "Enter a number.");
             mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a number.");
         });
 
-        builder.Services.AddHttpClient<WeatherFlowApiClient>(client => client.BaseAddress = ApiBaseAddress);
+        builder.Services.AddOptions<WebUserTokenOptions>().BindConfiguration(WebUserTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<WebUserTokenHandler>();
+        builder.Services.AddHttpClient<WeatherFlowApiClient>(client => client.BaseAddress = ApiBaseAddress)
+            .AddHttpMessageHandler<WebUserTokenHandler>();
 
         // Accounts live in the weatherdb, which the api migrates; the web reads and writes users and tokens only.
         builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
         // An address is confirmed from its mailed link before it signs in: password resets are mailed only to those.
         builder.Services.AddDefaultIdentity<WeatherFlowUser>(identity => identity.SignIn.RequireConfirmedAccount = true)
-            .AddEntityFrameworkStores<WeatherDbContext>();
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WeatherDbContext>()
+            .AddClaimsPrincipalFactory<AdminPromotingClaimsFactory>();
         builder.Services.AddTransient<IEmailSender, LoggingEmailSender>();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -38,6 +48,7 @@ public static class Extensions
                 client.BaseAddress = ApiBaseAddress;
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .AddHttpMessageHandler<WebUserTokenHandler>()
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
 

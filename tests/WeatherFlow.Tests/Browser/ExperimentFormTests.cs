@@ -26,7 +26,7 @@ public sealed class ExperimentFormTests(CompositionFixture composition, ITestOut
     private static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
 
     private readonly Uri _web = composition.App.GetEndpoint(CompositionResources.Web);
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -170,7 +170,7 @@ public sealed class ExperimentFormTests(CompositionFixture composition, ITestOut
 
     private async Task<ExperimentPages> OpenFormAsync(ViewportSize viewport)
     {
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = viewport });
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = viewport, StorageState = composition.Admin.BrowserStorageState() });
         var pages = new ExperimentPages(page, _web);
         await pages.OpenComposeFormAsync();
         return pages;

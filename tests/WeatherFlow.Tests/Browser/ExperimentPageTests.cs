@@ -24,7 +24,7 @@ public sealed class ExperimentPageTests(CompositionFixture composition, ITestOut
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var driver = playwright;
         await using var chromium = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, StorageState = composition.Admin.BrowserStorageState() });
         var pages = new ExperimentPages(page, web);
         await pages.RecordProgressAsync();
 

@@ -12,10 +12,10 @@ public sealed class ForecastAgainTests(CompositionFixture composition)
     public async Task Forecast_again_with_a_new_seed_shows_the_new_forecast_beside_the_runs_own()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var experiments = new ExperimentsClient(composition.App.CreateHttpClient(CompositionResources.Api));
+        var experiments = new ExperimentsClient(composition.CreateApiClient());
         var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1801), timeout.Token);
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
-        await using var browser = await BrowserPage.OpenAsync();
+        await using var browser = await BrowserPage.OpenAsync(composition.Admin);
         var page = browser.Page;
 
         await page.GotoAsync(new Uri(composition.App.GetEndpoint(CompositionResources.Web), $"/experiments/{id}").ToString());

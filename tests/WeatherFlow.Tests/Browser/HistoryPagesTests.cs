@@ -18,13 +18,13 @@ public sealed class HistoryPagesTests(CompositionFixture composition, ITestOutpu
     private static ScalingStudy? _study;
 
     private readonly Uri _web = composition.App.GetEndpoint(CompositionResources.Web);
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Fact]
     public async Task Search_and_filters_find_the_named_tagged_runs_among_many_and_pages_walk_them()
     {
         var study = await StudyAsync();
-        await using var browser = await BrowserPage.OpenAsync();
+        await using var browser = await BrowserPage.OpenAsync(composition.Admin);
         var page = browser.Page;
 
         await page.GotoAsync(Url("/"));
@@ -62,7 +62,7 @@ public sealed class HistoryPagesTests(CompositionFixture composition, ITestOutpu
     [Fact]
     public async Task A_bad_filter_is_shown_next_to_its_field()
     {
-        await using var browser = await BrowserPage.OpenAsync();
+        await using var browser = await BrowserPage.OpenAsync(composition.Admin);
         var page = browser.Page;
 
         var response = await page.GotoAsync(Url("/?from=yesterday&status=done"));
@@ -77,7 +77,7 @@ public sealed class HistoryPagesTests(CompositionFixture composition, ITestOutpu
     public async Task Three_runs_compared_show_overlaid_curves_config_differences_scores_and_forecasts()
     {
         var study = await StudyAsync();
-        await using var browser = await BrowserPage.OpenAsync();
+        await using var browser = await BrowserPage.OpenAsync(composition.Admin);
         var page = browser.Page;
 
         await page.GotoAsync(Url($"/?tag={study.Tag}"));
@@ -106,7 +106,7 @@ public sealed class HistoryPagesTests(CompositionFixture composition, ITestOutpu
     public async Task A_metric_is_charted_against_hidden_size_across_the_study()
     {
         var study = await StudyAsync();
-        await using var browser = await BrowserPage.OpenAsync();
+        await using var browser = await BrowserPage.OpenAsync(composition.Admin);
         var page = browser.Page;
 
         await page.GotoAsync(Url($"/experiments/aggregates?tag={study.Tag}"));
@@ -129,7 +129,7 @@ public sealed class HistoryPagesTests(CompositionFixture composition, ITestOutpu
         var experiments = new ExperimentsClient(_api);
         var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1504), timeout.Token);
         await experiments.WaitForFinalStateAsync(id, timeout.Token);
-        await using var browser = await BrowserPage.OpenAsync();
+        await using var browser = await BrowserPage.OpenAsync(composition.Admin);
         var page = browser.Page;
         var name = $"renamed {Guid.NewGuid():N}"[..16];
 

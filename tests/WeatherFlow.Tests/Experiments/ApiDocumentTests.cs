@@ -9,7 +9,7 @@ namespace WeatherFlow.Tests.Experiments;
 [Collection(CompositionCollection.Name)]
 public sealed class ApiDocumentTests(CompositionFixture composition)
 {
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     /// <summary>Every endpoint the api maps (ContractApi, ExperimentsApi, ExperimentHistoryApi, ExperimentModelsApi, PredictionsApi and AccountApi), as method and path.</summary>
     public static TheoryData<string, string> Endpoints => new()

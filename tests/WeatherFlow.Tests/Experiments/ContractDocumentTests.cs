@@ -23,7 +23,7 @@ public sealed class ContractDocumentTests(CompositionFixture composition)
          "maxEpochs":6}
         """;
 
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Fact]
     public async Task Health_answers_the_contracts_exact_body()

@@ -26,7 +26,7 @@ public sealed class EndpointProbeTests(CompositionFixture composition)
         ("text", "text/plain", "{}"u8.ToArray()),
     ];
 
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Fact]
     public async Task No_odd_id_or_body_gets_a_5xx_and_every_refusal_says_why()

@@ -7,7 +7,7 @@ namespace WeatherFlow.Tests.Experiments;
 [Collection(CompositionCollection.Name)]
 public sealed class ExperimentCancellationTests(CompositionFixture composition)
 {
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Fact]
     public async Task Cancel_stops_a_running_experiment_and_frees_its_trainer()

@@ -9,8 +9,8 @@ namespace WeatherFlow.Tests.Experiments;
 [Collection(CompositionCollection.Name)]
 public sealed class ExperimentDownloadTests(CompositionFixture composition)
 {
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
-    private readonly HttpClient _web = composition.App.CreateHttpClient(CompositionResources.Web);
+    private readonly HttpClient _api = composition.CreateApiClient();
+    private readonly HttpClient _web = composition.CreateWebClient();
 
     [Fact]
     public async Task A_finished_runs_result_and_metrics_download_as_json_and_csv_and_it_can_be_run_again_from_its_config()

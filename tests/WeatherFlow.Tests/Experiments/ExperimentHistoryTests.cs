@@ -12,7 +12,7 @@ public sealed class ExperimentHistoryTests(CompositionFixture composition)
     private static readonly SemaphoreSlim StudyLock = new(1, 1);
     private static ScalingStudy? _study;
 
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Fact]
     public async Task Labels_given_at_submit_are_kept_and_bad_ones_get_the_contracts_422_items()

@@ -7,8 +7,8 @@ namespace WeatherFlow.Tests.Experiments;
 [Collection(CompositionCollection.Name)]
 public sealed class ExperimentListTests(CompositionFixture composition)
 {
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
-    private readonly HttpClient _web = composition.App.CreateHttpClient(CompositionResources.Web);
+    private readonly HttpClient _api = composition.CreateApiClient();
+    private readonly HttpClient _web = composition.CreateWebClient();
 
     [Fact]
     public async Task Runs_submitted_together_are_listed_with_their_tiers_grid_and_short_ids_that_differ()

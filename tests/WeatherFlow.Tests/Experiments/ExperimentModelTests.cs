@@ -14,7 +14,7 @@ namespace WeatherFlow.Tests.Experiments;
 [Collection(CompositionCollection.Name)]
 public sealed class ExperimentModelTests(CompositionFixture composition)
 {
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Fact]
     public async Task A_runs_model_downloads_loads_back_identically_is_kept_once_and_goes_with_the_last_run_of_its_config()

@@ -12,7 +12,7 @@ namespace WeatherFlow.Tests.Experiments;
 [Collection(ExperimentResilienceCollection.Name)]
 public sealed class ExperimentResilienceTests(CompositionFixture composition) : IClassFixture<CompositionFixture>
 {
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Fact]
     public async Task Experiment_of_a_trainer_killed_mid_run_completes_on_the_other_replica()

@@ -12,7 +12,7 @@ public sealed class ExperimentSubmissionTests(CompositionFixture composition)
     private static readonly string[] ContractResultKeys =
         ["experimentId", "config", "channelNames", "metrics", "validation", "datasetSummary", "prediction", "lodPreview", "simulationSummary", "execution"];
 
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Fact]
     public async Task Contract_small_request_is_answered_synchronously_with_a_contract_shaped_result()

@@ -13,7 +13,7 @@ public sealed class ExperimentTelemetryTests(CompositionFixture composition)
     public async Task One_trace_runs_from_the_api_request_through_the_broker_to_the_trainer_run()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var experiments = new ExperimentsClient(composition.App.CreateHttpClient(CompositionResources.Api));
+        var experiments = new ExperimentsClient(composition.CreateApiClient());
         var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2601), timeout.Token);
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
 
@@ -37,7 +37,7 @@ public sealed class ExperimentTelemetryTests(CompositionFixture composition)
     public async Task Api_and_trainer_export_the_experiment_counters_and_run_time()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var experiments = new ExperimentsClient(composition.App.CreateHttpClient(CompositionResources.Api));
+        var experiments = new ExperimentsClient(composition.CreateApiClient());
         var request = ExperimentRequests.Tiny(seed: 2602);
         foreach (var _ in Enumerable.Range(0, 2))
         {

@@ -9,7 +9,7 @@ namespace WeatherFlow.Tests.Experiments;
 [Collection(CompositionCollection.Name)]
 public sealed class ExperimentValidationTests(CompositionFixture composition)
 {
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     public static TheoryData<string, string, string[]> InvalidBodies => new()
     {

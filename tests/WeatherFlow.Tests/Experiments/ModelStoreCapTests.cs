@@ -11,7 +11,7 @@ public sealed class ModelStoreCapTests(SmallModelStoreFixture composition) : ICl
     public async Task A_model_over_the_cap_is_not_kept_and_the_run_still_completes_and_says_why()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var api = composition.App.CreateHttpClient(CompositionResources.Api);
+        var api = composition.CreateApiClient();
         var experiments = new ExperimentsClient(api);
         var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2001), timeout.Token);
 

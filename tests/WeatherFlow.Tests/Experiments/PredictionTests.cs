@@ -16,7 +16,7 @@ public sealed class PredictionTests(CompositionFixture composition)
     private static readonly SemaphoreSlim RunLock = new(1, 1);
     private static Guid? _run;
 
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Fact]
     public async Task A_new_seed_is_forecast_by_a_trainer_and_the_same_request_is_then_answered_from_the_store()

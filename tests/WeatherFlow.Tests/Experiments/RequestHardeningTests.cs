@@ -11,7 +11,7 @@ namespace WeatherFlow.Tests.Experiments;
 [Collection(CompositionCollection.Name)]
 public sealed class RequestHardeningTests(CompositionFixture composition)
 {
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     public static TheoryData<string, byte[]> UndecodableBodies => new()
     {

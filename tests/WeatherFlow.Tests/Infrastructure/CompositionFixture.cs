@@ -3,19 +3,38 @@ namespace WeatherFlow.Tests.Infrastructure;
 /// <summary>
 /// The whole WeatherFlow composition (Postgres, Redis, RabbitMQ, api, two trainers, web), started once through the
 /// AppHost for every test class in the <c>composition</c> collection, on random ports with throw-away data.
-/// Tests that stop or kill resources must start their own application instead.
+/// Tests that stop or kill resources must start their own application instead. The AppHost's admin address is
+/// <see cref="AdminEmail"/>, whose account signs up first: tests call the api with its token and browse as it.
 /// </summary>
 public class CompositionFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
 
+    public const string AdminEmail = "admin@weatherflow.test";
+
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("weatherflow-tests-");
     private DistributedApplication? _app;
+    private WebAccount? _admin;
+    private string? _adminToken;
 
     /// <summary>Every span and metric the composition's apps exported.</summary>
     public OtlpCollector Collector { get; } = new();
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The composition has not started.");
+
+    /// <summary>The admin's account, signed in on the web.</summary>
+    public WebAccount Admin => _admin ?? throw new InvalidOperationException("The composition has not started.");
+
+    /// <summary>A client of the api that sends the admin's personal access token.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var api = App.CreateHttpClient(CompositionResources.Api);
+        api.DefaultRequestHeaders.Authorization = new("Bearer", _adminToken);
+        return api;
+    }
+
+    /// <summary>A client of the web signed in as the admin.</summary>
+    public HttpClient CreateWebClient() => Admin.CreateWebClient();
 
     public async Task InitializeAsync()
     {
@@ -26,6 +45,7 @@ public class CompositionFixture : IAsyncLifetime
         // builder. The collector speaks OTLP/HTTP, so the launch profile's gRPC endpoint, which Aspire prefers, goes.
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = null;
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Collector.Endpoint.ToString().TrimEnd('/');
+        appHost.Configuration["Parameters:admin-email"] = AdminEmail;
         // Model retention looks every two seconds rather than every hour, so that a test sees it act.
         var api = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == CompositionResources.Api);
         appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__Interval", "00:00:02");
@@ -34,6 +54,8 @@ public class CompositionFixture : IAsyncLifetime
         await _app.StartAsync(timeout.Token);
         await Task.WhenAll(CompositionResources.All.Select(name =>
             _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+        _admin = await WebAccount.SignUpAsync(_app, AdminEmail, timeout.Token);
+        _adminToken = await _admin.CreateTokenAsync("tests", timeout.Token);
     }
 
     /// <summary>Changes the AppHost's model before it is built, as a test of a variant composition needs.</summary>

@@ -10,8 +10,15 @@ public sealed class TwoApiReplicasFixture : CompositionFixture
         appHost.CreateResourceBuilder(api).WithReplicas(2);
     }
 
-    /// <summary>A client per api replica, addressed by the URL the AppHost gave that process.</summary>
-    public async Task<IReadOnlyList<HttpClient>> ApiReplicaClientsAsync() =>
-        [.. (await App.GetProcessIdsAsync(CompositionResources.Api))
-            .Select(pid => new HttpClient { BaseAddress = new Uri(ProcessInspection.Environment(pid)["ASPNETCORE_URLS"].Split(';')[0]) })];
+    /// <summary>A client per api replica, addressed by the URL the AppHost gave that process, with the admin's token.</summary>
+    public async Task<IReadOnlyList<HttpClient>> ApiReplicaClientsAsync()
+    {
+        var authorization = CreateApiClient().DefaultRequestHeaders.Authorization;
+        return [.. (await App.GetProcessIdsAsync(CompositionResources.Api)).Select(pid =>
+        {
+            var client = new HttpClient { BaseAddress = new Uri(ProcessInspection.Environment(pid)["ASPNETCORE_URLS"].Split(';')[0]) };
+            client.DefaultRequestHeaders.Authorization = authorization;
+            return client;
+        })];
+    }
 }

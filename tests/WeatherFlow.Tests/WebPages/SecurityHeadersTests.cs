@@ -10,8 +10,8 @@ namespace WeatherFlow.Tests.WebPages;
 [Collection(CompositionCollection.Name)]
 public sealed class SecurityHeadersTests(CompositionFixture composition)
 {
-    private readonly HttpClient _web = composition.App.CreateHttpClient(CompositionResources.Web);
-    private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
+    private readonly HttpClient _web = composition.CreateWebClient();
+    private readonly HttpClient _api = composition.CreateApiClient();
 
     [Theory]
     [InlineData("/")]
@@ -66,7 +66,7 @@ public sealed class SecurityHeadersTests(CompositionFixture composition)
             Assert.DoesNotContain("<script>alert(2)</script>", html);
         }
 
-        await using var browser = await BrowserPage.OpenAsync();
+        await using var browser = await BrowserPage.OpenAsync(composition.Admin);
         var violations = new List<string>();
         browser.Page.Console += (_, message) =>
         {

@@ -7,7 +7,7 @@ namespace WeatherFlow.Tests.WebPages;
 [Collection(CompositionCollection.Name)]
 public sealed class StatusPageTests(CompositionFixture composition)
 {
-    private readonly HttpClient _web = composition.App.CreateHttpClient(CompositionResources.Web);
+    private readonly HttpClient _web = composition.CreateWebClient();
 
     [Theory]
     [InlineData("/nonexistent")]

@@ -6,7 +6,7 @@ namespace WeatherFlow.Tests.WebPages;
 [Collection(CompositionCollection.Name)]
 public sealed class WebProbeTests(CompositionFixture composition)
 {
-    private readonly HttpClient _web = composition.App.CreateHttpClient(CompositionResources.Web);
+    private readonly HttpClient _web = composition.CreateWebClient();
 
     [Theory]
     [InlineData("/?limit=abc&sort=speed&order=up&from=yesterday&status=done&variable=w&tag=a%20b&cursor=zzz")]

@@ -1,0 +1,17 @@
+using System.Security.Claims;
+
+namespace WeatherFlow.Api.Accounts;
+
+/// <summary>
+/// Whom a request acts for, and so which experiments it may see: an admin every one; an account its own; anyone
+/// an anonymous run whose id it holds (the answer to its POST, like an unlisted link) — lists show those to no one
+/// but admins. Only the owner or an admin may change a run.
+/// </summary>
+public sealed record Viewer(string? AccountId, bool IsAdmin)
+{
+    public static Viewer From(ClaimsPrincipal user) => new(
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+        user.IsInRole(WeatherFlowUser.AdminRole));
+
+    public bool CanRead(string? ownerId) => IsAdmin || ownerId is null || ownerId == AccountId;
+}
