@@ -30,6 +30,7 @@ public static class Extensions
         builder.Services.AddAuthentication(PersonalAccessTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+        builder.AddRateLimits();
 
         // Registered first: hosted services start in order, so nothing queries the database before it is migrated.
         builder.Services.AddHostedService<DatabaseMigrationService>();
