@@ -9,12 +9,14 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseClientAddresses();
 app.UseNoSniff();
 app.UseProblemDetailsForExceptions();
 app.UseRequestSizeLimits();
 app.UseContractCompatibility();
 
 app.UseAuthentication();
+app.UseRateLimits();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();

@@ -27,6 +27,7 @@ public static class Extensions
         builder.Services.AddRequestSizeLimits();
         builder.Services.AddOpenApi();
         builder.AddApiAuthentication();
+        builder.AddRateLimits();
 
         // Registered first: hosted services start in order, so nothing queries the database before it is migrated.
         builder.Services.AddHostedService<DatabaseMigrationService>();

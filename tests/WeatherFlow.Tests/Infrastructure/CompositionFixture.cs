@@ -49,6 +49,14 @@ public class CompositionFixture : IAsyncLifetime
         // Model retention looks every two seconds rather than every hour, so that a test sees it act.
         var api = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == CompositionResources.Api);
         appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__Interval", "00:00:02");
+        // The tests submit hundreds of experiments, anonymously and all from this host's address.
+        if (!KeepsDefaultRateLimits)
+        {
+            foreach (var limit in (string[])["AnonymousSubmissions", "AccountSubmissions", "AnonymousReads", "AccountReads"])
+            {
+                appHost.CreateResourceBuilder(api).WithEnvironment($"RateLimits__{limit}", "1000000");
+            }
+        }
         Configure(appHost);
         _app = await appHost.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -57,6 +65,9 @@ public class CompositionFixture : IAsyncLifetime
         _admin = await WebAccount.SignUpAsync(_app, AdminEmail, timeout.Token);
         _adminToken = await _admin.CreateTokenAsync("tests", timeout.Token);
     }
+
+    /// <summary>The api's rate limits as configured (<c>RateLimits</c> in its appsettings.json) rather than lifted.</summary>
+    protected virtual bool KeepsDefaultRateLimits => false;
 
     /// <summary>Changes the AppHost's model before it is built, as a test of a variant composition needs.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder appHost)

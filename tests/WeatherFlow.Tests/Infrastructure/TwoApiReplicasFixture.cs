@@ -1,24 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
 
 namespace WeatherFlow.Tests.Infrastructure;
 
-/// <summary>The composition with two api replicas, started at once against an empty database, each on its own port.</summary>
+/// <summary>
+/// The composition with two api replicas, started at once against an empty database, each on its own port. The
+/// api's rate limits are its defaults, and 127.0.0.1 is its one trusted proxy: a test that connects from there and
+/// says <c>X-Forwarded-For</c> is counted as that client, with a budget of its own.
+/// </summary>
 public sealed class TwoApiReplicasFixture : CompositionFixture
 {
+    protected override bool KeepsDefaultRateLimits => true;
+
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {
         var api = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Api);
-        appHost.CreateResourceBuilder(api).WithReplicas(2);
+        appHost.CreateResourceBuilder(api).WithReplicas(2)
+            .WithEnvironment("ForwardedHeaders__KnownProxies__0", IPAddress.Loopback.ToString());
     }
 
     /// <summary>A client per api replica, addressed by the URL the AppHost gave that process, with the admin's token.</summary>
     public async Task<IReadOnlyList<HttpClient>> ApiReplicaClientsAsync()
     {
         var authorization = CreateApiClient().DefaultRequestHeaders.Authorization;
-        return [.. (await App.GetProcessIdsAsync(CompositionResources.Api)).Select(pid =>
+        return [.. (await ReplicaUrlsAsync()).Select(url =>
         {
-            var client = new HttpClient { BaseAddress = new Uri(ProcessInspection.Environment(pid)["ASPNETCORE_URLS"].Split(';')[0]) };
+            var client = new HttpClient { BaseAddress = url };
             client.DefaultRequestHeaders.Authorization = authorization;
             return client;
         })];
+    }
+
+    /// <summary>
+    /// An anonymous client per api replica whose connections come from <paramref name="source"/>, an address in 127.0.0.0/8
+    /// (all of it this host's on Linux), and whose requests say <c>X-Forwarded-For: <paramref name="forwardedFor"/></c>.
+    /// </summary>
+    public async Task<IReadOnlyList<HttpClient>> ApiReplicaClientsAsync(IPAddress source, string forwardedFor) =>
+        [.. (await ReplicaUrlsAsync()).Select(url =>
+        {
+            var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = (context, ct) => ConnectFromAsync(source, context.DnsEndPoint.Port, ct) })
+            {
+                BaseAddress = new UriBuilder(url) { Host = IPAddress.Loopback.ToString() }.Uri,
+            };
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            return client;
+        })];
+
+    private async Task<IEnumerable<Uri>> ReplicaUrlsAsync() =>
+        (await App.GetProcessIdsAsync(CompositionResources.Api))
+            .Select(pid => new Uri(ProcessInspection.Environment(pid)["ASPNETCORE_URLS"].Split(';')[0]));
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress source, int port, CancellationToken ct)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(source, 0));
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }
