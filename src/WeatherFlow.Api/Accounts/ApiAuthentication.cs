@@ -50,6 +50,8 @@ public static class ApiAuthentication
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(WeatherFlowUser.AdminRole));
+        builder.Services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<AccountQuotas>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(services => Viewer.From(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new ClaimsPrincipal()));
     }

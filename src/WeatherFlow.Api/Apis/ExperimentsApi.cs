@@ -77,7 +77,15 @@ public static class ExperimentsApi
             return TypedResults.UnprocessableEntity(new ValidationErrorResponse(read.Errors));
         }
 
-        var experiment = await submitter.SubmitAsync(read.Config, read.Labels, cancellationToken);
+        var (submitted, refusal) = await submitter.SubmitAsync(read.Config, read.Labels, cancellationToken);
+        if (submitted is not { } experiment)
+        {
+            if (refusal!.RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quota exceeded", detail: refusal.Detail);
+        }
         context.Response.Headers[CacheStatus.HeaderName] = experiment.FromCache ? CacheStatus.Hit : CacheStatus.Miss;
         context.Response.Headers.ContentLocation = Location(experiment.Id);
         var preference = AsyncPreference.Parse(context.Request.Headers["Prefer"]);

@@ -3,7 +3,8 @@ namespace WeatherFlow.Api.Experiments;
 /// <summary>
 /// Accepts an experiment: answered at once from the result cache, or stored as queued and handed to the dispatcher,
 /// which sends it to the trainers. Storing is the acknowledgement: an accepted experiment survives a broker that is
-/// down and an api that dies before sending (the dispatcher's sweep sends it later).
+/// down and an api that dies before sending (the dispatcher's sweep sends it later). A run that will train counts
+/// against its account's quotas.
 /// </summary>
 public sealed class ExperimentSubmitter(
     WeatherDbContext db,
@@ -11,9 +12,11 @@ public sealed class ExperimentSubmitter(
     ExperimentResultCache cache,
     ExperimentDispatchQueue dispatch,
     ExperimentsTelemetry telemetry,
+    AccountQuotas quotas,
     TimeProvider time)
 {
-    public async Task<Experiment> SubmitAsync(ExperimentConfig config, ExperimentLabels labels, CancellationToken cancellationToken)
+    /// <returns>The stored experiment, or why the account's quota refuses it (then nothing is stored).</returns>
+    public async Task<(Experiment? Experiment, QuotaRefusal? Refusal)> SubmitAsync(ExperimentConfig config, ExperimentLabels labels, CancellationToken cancellationToken)
     {
         using var activity = ExperimentsTelemetry.ActivitySource.StartActivity("experiment submit");
         var now = time.GetUtcNow();
@@ -42,15 +45,37 @@ public sealed class ExperimentSubmitter(
             activity?.SetTag("weatherflow.experiment.from_cache", true);
         }
 
-        db.Experiments.Add(experiment);
-        await db.SaveChangesAsync(cancellationToken);
+        if (experiment.FromCache || viewer.IsAdmin || viewer.AccountId is not { } accountId)
+        {
+            db.Experiments.Add(experiment);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (await StoreWithinQuotaAsync(experiment, accountId, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
 
         if (!experiment.FromCache)
         {
             dispatch.Enqueue(experiment);
         }
-        return experiment;
+        return (experiment, null);
     }
+
+    private Task<QuotaRefusal?> StoreWithinQuotaAsync(Experiment experiment, string accountId, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await quotas.LockAsync(accountId, cancellationToken);
+            if (await quotas.RefusalAsync(accountId, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
+            db.Experiments.Add(experiment);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (QuotaRefusal?)null;
+        });
 
     private static void CompleteFromCache(Experiment experiment, string cachedResult, DateTimeOffset now)
     {

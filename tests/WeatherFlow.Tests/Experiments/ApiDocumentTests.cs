@@ -34,6 +34,9 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
         { "GET", "/api/experiments/{id}/predictions/{predictionId}" },
         { "POST", "/api/experiments/{id}/predictions/{predictionId}/cancel" },
         { "GET", "/api/me" },
+        { "GET", "/api/me/quota" },
+        { "GET", "/api/accounts/{id}/quota" },
+        { "PUT", "/api/accounts/{id}/quota" },
     };
 
     [Fact]
