@@ -8,12 +8,17 @@ using WeatherFlow.Tests.Infrastructure;
 namespace WeatherFlow.Tests.Browser;
 
 /// <summary>Accounts on the web (ASP.NET Core Identity): sign up and confirm the address from the mailed link, make a
-/// token the api accepts, revoke it (it stops at once), sign out, sign in again, reset a forgotten password from the
+/// token the api accepts, submit a run (the token lists it as the user's), revoke the token (it stops at once), sign out, sign in again, reset a forgotten password from the
 /// mailed link (screenshots account-*.png).</summary>
 [Collection(CompositionCollection.Name)]
 public sealed class AccountTests(CompositionFixture composition)
 {
     private const string Password = "Correct-horse-7", NewPassword = "Battery-staple-9";
+
+    /// <summary>Trains in about a second; its seed is used by no other test class.</summary>
+    private static readonly SmallExperiment Tiny = new(
+        Variables: ["t"], PressureLevels: ["500"], GridSize: "16x32", TrainSamples: 4, ValSamples: 4,
+        Backbone: "grid", SolverMethod: "midpoint", HiddenDim: 32, Epochs: 1, BatchSize: 2, Seed: 3401);
 
     private readonly HttpClient _api = composition.App.CreateHttpClient(CompositionResources.Api);
 
@@ -45,6 +50,16 @@ public sealed class AccountTests(CompositionFixture composition)
         await page.ScreenshotAsync(new() { Path = Screenshots.PathOf("account-token.png"), FullPage = true });
         Assert.StartsWith("wf_", token);
         Assert.Equal(email, (await MeAsync(token, timeout.Token)).GetProperty("userName").GetString());
+
+        // A run submitted on the web is the user's: their token lists it.
+        var pages = new ExperimentPages(page, composition.App.GetEndpoint(CompositionResources.Web));
+        await pages.OpenComposeFormAsync();
+        await pages.FillAsync(Tiny);
+        await pages.SubmitAsync();
+        await pages.WaitForFinalStateAsync();
+        var submitted = Guid.Parse(page.Url.TrimEnd('/').Split('/')[^1]);
+        Assert.Contains(submitted, await ListedIdsAsync(token, timeout.Token));
+        await GotoAsync(page, "/account/tokens");
 
         await page.Locator("#tokens tr[data-token='laptop'] button").ClickAsync();
         Assert.Contains("revoked", await page.Locator("#tokens tr[data-token='laptop']").InnerTextAsync());
@@ -114,6 +129,14 @@ public sealed class AccountTests(CompositionFixture composition)
         using var response = await SendMeAsync(token, cancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+    }
+
+    private async Task<List<Guid>> ListedIdsAsync(string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/experiments");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _api.SendAsync(request, cancellationToken);
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).EnumerateArray().Select(row => row.GetProperty("id").GetGuid())];
     }
 
     private Task<HttpResponseMessage> SendMeAsync(string token, CancellationToken cancellationToken)

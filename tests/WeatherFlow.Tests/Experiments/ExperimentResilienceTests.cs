@@ -206,9 +206,11 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     /// </summary>
     private async Task HealthBecomesAsync(HttpStatusCode status, CancellationToken ct)
     {
+        // As an orchestrator probes: without a token, whose check needs the database.
+        using var api = composition.App.CreateHttpClient(CompositionResources.Api);
         using var trainer = composition.App.CreateHttpClient(CompositionResources.Trainer);
         var waited = Stopwatch.StartNew();
-        foreach (var client in (HttpClient[])[_api, trainer])
+        foreach (var client in (HttpClient[])[api, trainer])
         {
             HttpStatusCode? seen = null;
             while (seen != status)
