@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddGitHubSignIn();
 
 var app = builder.Build();
 
@@ -22,6 +23,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapGitHubSignIn();
 app.MapExperimentEventsApi();
 app.MapExperimentDownloadsApi();
 
