@@ -5,10 +5,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddHttpsBehindIngress();
 builder.AddGitHubSignIn();
 
 var app = builder.Build();
 
+app.UseHttpsBehindIngress();
 app.UseWebSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
