@@ -9,6 +9,9 @@ public class CompositionFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>A GitHub OAuth app that does not exist: enough for the web to offer GitHub sign-in and start it.</summary>
+    public const string GitHubClientId = "weatherflow-tests-github-client";
+
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("weatherflow-tests-");
     private DistributedApplication? _app;
 
@@ -20,8 +23,10 @@ public class CompositionFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartupTimeout);
+        // The AppHost decides on GitHub sign-in while it builds its model, so the parameters go in as arguments.
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
-            StateArguments(_state.FullName), timeout.Token);
+            [.. StateArguments(_state.FullName), $"Parameters:github-client-id={GitHubClientId}", "Parameters:github-client-secret=not-a-secret"],
+            timeout.Token);
         // The apps export to the collector as they would to the dashboard, which does not run under the testing
         // builder. The collector speaks OTLP/HTTP, so the launch profile's gRPC endpoint, which Aspire prefers, goes.
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = null;
