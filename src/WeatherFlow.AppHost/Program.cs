@@ -26,7 +26,7 @@ builder.AddProject<Projects.WeatherFlow_Trainer>("trainer")
     .WithHttpHealthCheck("/health")
     .WithReplicas(2);
 
-builder.AddProject<Projects.WeatherFlow_Web>("web")
+var web = builder.AddProject<Projects.WeatherFlow_Web>("web")
     .WithExternalHttpEndpoints()
     .WithReference(api).WaitFor(api)
     .WithReference(weatherDb)
@@ -34,5 +34,13 @@ builder.AddProject<Projects.WeatherFlow_Web>("web")
     .WithEnvironment("Accounts__AdminEmail", adminEmail)
     .WithHttpHealthCheck("/health")
     .LogUrlWhenReady();
+
+// Sign-in with GitHub only when its OAuth app is configured (user secrets or Parameters__github-client-id): a
+// parameter without a value would make the dashboard, and azd, ask for one.
+if (!string.IsNullOrWhiteSpace(builder.Configuration["Parameters:github-client-id"]))
+{
+    web.WithEnvironment("Authentication__GitHub__ClientId", builder.AddParameter("github-client-id"))
+        .WithEnvironment("Authentication__GitHub__ClientSecret", builder.AddParameter("github-client-secret", secret: true));
+}
 
 builder.Build().Run();

@@ -5,9 +5,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddHttpsBehindIngress();
+builder.AddGitHubSignIn();
 
 var app = builder.Build();
 
+app.UseHttpsBehindIngress();
 app.UseWebSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -22,6 +25,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapGitHubSignIn();
 app.MapExperimentEventsApi();
 app.MapExperimentDownloadsApi();
 

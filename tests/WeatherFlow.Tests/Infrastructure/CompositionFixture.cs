@@ -12,6 +12,9 @@ public class CompositionFixture : IAsyncLifetime
 
     public const string AdminEmail = "admin@weatherflow.test";
 
+    /// <summary>A GitHub OAuth app that does not exist: enough for the web to offer GitHub sign-in and start it.</summary>
+    public const string GitHubClientId = "weatherflow-tests-github-client";
+
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("weatherflow-tests-");
     private DistributedApplication? _app;
     private WebAccount? _admin;
@@ -39,13 +42,17 @@ public class CompositionFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartupTimeout);
+        // The AppHost decides on GitHub sign-in while it builds its model, so the parameters go in as arguments.
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
-            StateArguments(_state.FullName), timeout.Token);
+            [
+                .. StateArguments(_state.FullName), $"Parameters:admin-email={AdminEmail}",
+                $"Parameters:github-client-id={GitHubClientId}", "Parameters:github-client-secret=not-a-secret",
+            ],
+            timeout.Token);
         // The apps export to the collector as they would to the dashboard, which does not run under the testing
         // builder. The collector speaks OTLP/HTTP, so the launch profile's gRPC endpoint, which Aspire prefers, goes.
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = null;
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Collector.Endpoint.ToString().TrimEnd('/');
-        appHost.Configuration["Parameters:admin-email"] = AdminEmail;
         // Model retention looks every two seconds rather than every hour, so that a test sees it act.
         var api = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == CompositionResources.Api);
         appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__Interval", "00:00:02");
