@@ -13,6 +13,37 @@ namespace WeatherFlow.Tests.Experiments;
 public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture composition) : IClassFixture<TwoApiReplicasFixture>
 {
     [Fact]
+    public async Task A_run_is_its_owners_on_either_replica_and_another_account_gets_404_from_both()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var ct = timeout.Token;
+        var owner = await composition.ApiReplicaClientsAsync(await NewAccountTokenAsync("frank", ct));
+        var other = await composition.ApiReplicaClientsAsync(await NewAccountTokenAsync("grace", ct));
+        var admin = await composition.ApiReplicaClientsAsync();
+        var id = await new ExperimentsClient(owner[0]).StartAsync(ExperimentRequests.Tiny(seed: 2511), ct);
+        await new ExperimentsClient(owner[1]).WaitForFinalStateAsync(id, ct);
+
+        for (var replica = 0; replica < 2; replica++)
+        {
+            // Twice each: the second read of a finished run comes from the replica's cache of final jobs.
+            foreach (var _ in (int[])[1, 2])
+            {
+                using var refused = await other[replica].GetAsync($"{ExperimentsClient.Path}/{id}", ct);
+                Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+                Assert.Equal("completed", (await new ExperimentsClient(owner[replica]).GetJobAsync(id, ct)).GetProperty("status").GetString());
+                Assert.Equal("completed", (await new ExperimentsClient(admin[replica]).GetJobAsync(id, ct)).GetProperty("status").GetString());
+            }
+            using var cancel = await new ExperimentsClient(other[replica]).DeleteAsync(id, ct);
+            Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
+        }
+        using var deleted = await new ExperimentsClient(admin[1]).DeleteAsync(id, ct);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    private async Task<string> NewAccountTokenAsync(string name, CancellationToken ct) =>
+        await (await WebAccount.SignUpAsync(composition.App, $"{name}-{Guid.NewGuid():N}"[..16] + "@example.com", ct)).CreateTokenAsync("tests", ct);
+
+    [Fact]
     public async Task Both_replicas_migrate_the_same_empty_database_at_once_and_become_healthy()
     {
         var replicas = await composition.ApiReplicaClientsAsync();

@@ -19,10 +19,11 @@ public sealed class TwoApiReplicasFixture : CompositionFixture
             .WithEnvironment("ForwardedHeaders__KnownProxies__0", IPAddress.Loopback.ToString());
     }
 
-    /// <summary>A client per api replica, addressed by the URL the AppHost gave that process, with the admin's token.</summary>
-    public async Task<IReadOnlyList<HttpClient>> ApiReplicaClientsAsync()
+    /// <summary>A client per api replica, addressed by the URL the AppHost gave that process, with the token given
+    /// (the admin's by default).</summary>
+    public async Task<IReadOnlyList<HttpClient>> ApiReplicaClientsAsync(string? token = null)
     {
-        var authorization = CreateApiClient().DefaultRequestHeaders.Authorization;
+        var authorization = token is null ? CreateApiClient().DefaultRequestHeaders.Authorization : new("Bearer", token);
         return [.. (await ReplicaUrlsAsync()).Select(url =>
         {
             var client = new HttpClient { BaseAddress = url };
