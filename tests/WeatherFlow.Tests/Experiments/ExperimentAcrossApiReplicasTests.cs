@@ -17,8 +17,8 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = timeout.Token;
-        var owner = await composition.ApiReplicaClientsAsync(await NewAccountTokenAsync("frank", ct));
-        var other = await composition.ApiReplicaClientsAsync(await NewAccountTokenAsync("grace", ct));
+        var owner = await composition.ApiReplicaClientsAsync((await composition.NewAccountAsync("frank", ct)).Token);
+        var other = await composition.ApiReplicaClientsAsync((await composition.NewAccountAsync("grace", ct)).Token);
         var admin = await composition.ApiReplicaClientsAsync();
         var id = await new ExperimentsClient(owner[0]).StartAsync(ExperimentRequests.Tiny(seed: 2511), ct);
         await new ExperimentsClient(owner[1]).WaitForFinalStateAsync(id, ct);
@@ -39,9 +39,6 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
         using var deleted = await new ExperimentsClient(admin[1]).DeleteAsync(id, ct);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
     }
-
-    private async Task<string> NewAccountTokenAsync(string name, CancellationToken ct) =>
-        await (await WebAccount.SignUpAsync(composition.App, $"{name}-{Guid.NewGuid():N}"[..16] + "@example.com", ct)).CreateTokenAsync("tests", ct);
 
     [Fact]
     public async Task Both_replicas_migrate_the_same_empty_database_at_once_and_become_healthy()

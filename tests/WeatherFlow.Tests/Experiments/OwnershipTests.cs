@@ -98,7 +98,7 @@ public sealed class OwnershipTests(CompositionFixture composition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = timeout.Token;
-        var dave = await WebAccount.SignUpAsync(composition.App, $"dave-{Guid.NewGuid():N}"[..13] + "@example.com", ct);
+        var (dave, _) = await composition.NewAccountAsync("dave", ct);
         using var admin = composition.CreateApiClient();
         var theirs = await new ExperimentsClient(admin).StartAsync(ExperimentRequests.Tiny(seed: 2703), ct);
         using var web = dave.CreateWebClient();
@@ -115,13 +115,8 @@ public sealed class OwnershipTests(CompositionFixture composition)
         Assert.Contains("/Identity/Account/Login", signIn.RequestMessage!.RequestUri!.ToString());
     }
 
-    private async Task<HttpClient> ClientOfNewAccountAsync(string name, CancellationToken ct)
-    {
-        var account = await WebAccount.SignUpAsync(composition.App, $"{name}-{Guid.NewGuid():N}"[..16] + "@example.com", ct);
-        var api = composition.App.CreateHttpClient(CompositionResources.Api);
-        api.DefaultRequestHeaders.Authorization = new("Bearer", await account.CreateTokenAsync("tests", ct));
-        return api;
-    }
+    private async Task<HttpClient> ClientOfNewAccountAsync(string name, CancellationToken ct) =>
+        composition.CreateApiClient((await composition.NewAccountAsync(name, ct)).Token);
 
     private static async Task<List<Guid>> ListedIdsAsync(HttpClient api, CancellationToken ct) =>
         [.. (await api.GetFromJsonAsync<JsonElement>($"{ExperimentsClient.Path}?limit=200", ct)).EnumerateArray().Select(row => row.GetProperty("id").GetGuid())];

@@ -16,10 +16,9 @@ public sealed class QuotaTests(CompositionFixture composition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = timeout.Token;
-        var email = $"erin-{Guid.NewGuid():N}"[..13] + "@example.com";
-        var account = await WebAccount.SignUpAsync(composition.App, email, ct);
-        using var user = composition.App.CreateHttpClient(CompositionResources.Api);
-        user.DefaultRequestHeaders.Authorization = new("Bearer", await account.CreateTokenAsync("tests", ct));
+        var (account, token) = await composition.NewAccountAsync("erin", ct);
+        var email = account.Email;
+        using var user = composition.CreateApiClient(token);
         using var admin = composition.CreateApiClient();
 
         using (var byUser = await user.PutAsync($"/api/accounts/{email}/quota", Json("""{"maxActiveExperiments":1}"""), ct))

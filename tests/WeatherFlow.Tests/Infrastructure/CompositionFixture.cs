@@ -29,11 +29,22 @@ public class CompositionFixture : IAsyncLifetime
     public WebAccount Admin => _admin ?? throw new InvalidOperationException("The composition has not started.");
 
     /// <summary>A client of the api that sends the admin's personal access token.</summary>
-    public HttpClient CreateApiClient()
+    public HttpClient CreateApiClient() => CreateApiClient(_adminToken!);
+
+    /// <summary>A client of the api that sends <paramref name="token"/>.</summary>
+    public HttpClient CreateApiClient(string token)
     {
         var api = App.CreateHttpClient(CompositionResources.Api);
-        api.DefaultRequestHeaders.Authorization = new("Bearer", _adminToken);
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return api;
+    }
+
+    /// <summary>A new account (an address of its own made from <paramref name="name"/>), signed up on the web, and a
+    /// personal access token of it.</summary>
+    public async Task<(WebAccount Account, string Token)> NewAccountAsync(string name, CancellationToken cancellationToken)
+    {
+        var account = await WebAccount.SignUpAsync(App, $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + "@example.com", cancellationToken);
+        return (account, await account.CreateTokenAsync("tests", cancellationToken));
     }
 
     /// <summary>A client of the web signed in as the admin.</summary>
