@@ -5,7 +5,7 @@ using WeatherFlow.Tests.Infrastructure;
 namespace WeatherFlow.Tests.Experiments;
 
 /// <summary>Every mapped endpoint, probed with ids and bodies no client should send: none answers 5xx, and every
-/// refusal has a body that says what was wrong.</summary>
+/// refusal has a body that says what was wrong, with no stack trace or path of the server in it.</summary>
 [Collection(CompositionCollection.Name)]
 public sealed class EndpointProbeTests(CompositionFixture composition)
 {
@@ -25,6 +25,10 @@ public sealed class EndpointProbeTests(CompositionFixture composition)
         ("bad utf-8", "application/json", [0x7B, 0x22, 0xC3, 0x28, 0x22, 0x7D]),
         ("text", "text/plain", "{}"u8.ToArray()),
     ];
+
+    /// <summary>What an error body must never show: a stack frame, a source line, or a path of this machine.</summary>
+    private static readonly System.Text.RegularExpressions.Regex InternalDetail =
+        new(@"\bat [\w.`<>]+\(|\.cs:line \d|/(work|root|home|usr|tmp)/", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     private readonly HttpClient _api = composition.CreateApiClient();
 
@@ -53,6 +57,7 @@ public sealed class EndpointProbeTests(CompositionFixture composition)
                     if ((int)response.StatusCode >= 400)
                     {
                         Assert.False(string.IsNullOrWhiteSpace(text), $"{answers[^1]} has an empty body");
+                        Assert.DoesNotMatch(InternalDetail, text);
                     }
                 }
             }
