@@ -5,6 +5,8 @@ public static class ApiBenchmark
 {
     public static async Task RunAsync(Uri api, BenchmarkSettings settings, TextWriter output)
     {
+        // Anonymous, as the reference's clients call: their runs are read back by id, which needs no token, so the
+        // raw load connections measure the same requests.
         using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(5) };
         var probe = new ExperimentProbe(client);
         output.WriteLine($"api {api}, {Environment.ProcessorCount} cores, {string.Join(" and ", settings.Connections)} connections, {settings.Duration.TotalSeconds:0} s per load");

@@ -26,7 +26,7 @@ public static class HistoryBenchmark
     {
         // One connection: requests are sequential, so each waits for nothing but the api and Postgres.
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1, UseCookies = false };
-        using var client = new HttpClient(handler) { BaseAddress = api, Timeout = TimeSpan.FromMinutes(5) };
+        using var client = settings.CreateClient(api, handler);
         await using var database = NpgsqlDataSource.Create(connectionString);
 
         var template = await new ExperimentProbe(client).RunToCompletionAsync(ExperimentProbe.UniqueTinyConfig());

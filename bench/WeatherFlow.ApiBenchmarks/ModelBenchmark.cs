@@ -29,7 +29,7 @@ public static class ModelBenchmark
 
     public static async Task RunAsync(Uri api, BenchmarkSettings settings, TextWriter output)
     {
-        using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(5) };
+        using var client = settings.CreateClient(api);
         // From the clock, so no earlier run of this benchmark left these configs (or their predictions) in the cache.
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var (trainingSeed, simulationSeed) = ((int)(now % 10_001), (int)(now / 10_001 % 100_001));

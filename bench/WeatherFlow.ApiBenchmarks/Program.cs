@@ -1,5 +1,6 @@
 using WeatherFlow.ApiBenchmarks;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 
 // Against a running api (--url), or the whole composition started here through the testing builder.
@@ -17,11 +18,19 @@ try
     using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
     var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
         state is null ? [] : [$"AppHost:StateDirectory={state.FullName}"], startup.Token);
+    // The benchmarks measure speed, not the rate limits, which would refuse most of their requests.
+    var api = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api");
+    foreach (var limit in (string[])["AnonymousSubmissions", "AccountSubmissions", "AnonymousReads", "AccountReads"])
+    {
+        appHost.CreateResourceBuilder(api).WithEnvironment($"RateLimits__{limit}", "1000000");
+    }
     await using var app = await appHost.BuildAsync(startup.Token);
     await app.StartAsync(startup.Token);
     await app.ResourceNotifications.WaitForResourceHealthyAsync("api", startup.Token);
     await app.ResourceNotifications.WaitForResourceHealthyAsync("trainer", startup.Token);
-    await RunAsync(app.GetEndpoint("api"), settings.History ? await app.GetConnectionStringAsync("weatherdb", startup.Token) ?? throw new InvalidOperationException("weatherdb has no connection string.") : null);
+    var database = await app.GetConnectionStringAsync("weatherdb", startup.Token) ?? throw new InvalidOperationException("weatherdb has no connection string.");
+    settings = settings with { Token = await BenchmarkAdmin.CreateTokenAsync(database) };
+    await RunAsync(app.GetEndpoint("api"), settings.History ? database : null);
 }
 finally
 {
