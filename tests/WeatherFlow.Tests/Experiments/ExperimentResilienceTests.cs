@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WeatherFlow.ServiceDefaults;
+using WeatherFlow.Tests.Browser;
 using WeatherFlow.Tests.Infrastructure;
 
 namespace WeatherFlow.Tests.Experiments;
@@ -22,12 +23,26 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2101, trainSamples: 32, epochs: 2, batchSize: 1), timeout.Token);
         await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
         var holder = (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("trainerInstance").GetString()!;
+        // The run's page, open meanwhile, says what happens: every text its attempt line shows is recorded.
+        await using var browser = await BrowserPage.OpenAsync(composition.Admin);
+        var attemptLines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await browser.Page.ExposeFunctionAsync("reportAttempt", (string text) => attemptLines.Enqueue(text));
+        await browser.Page.AddInitScriptAsync("""
+            document.addEventListener("DOMContentLoaded", () => {
+                const line = document.getElementById("live-attempt");
+                if (line) new MutationObserver(() => window.reportAttempt(line.textContent)).observe(line, { childList: true, characterData: true, subtree: true });
+            });
+            """);
+        await browser.Page.GotoAsync(new Uri(composition.App.GetEndpoint(CompositionResources.Web), $"/experiments/{id}").ToString());
+        // Following the stream already: the live chart has points from it.
+        await browser.Page.WaitForFunctionAsync("() => (document.querySelector('#live-loss polyline.train')?.getAttribute('points') ?? '').trim().length > 0");
 
         // The whole tree: DCP starts a project through `dotnet run`, whose child is the trainer itself.
         Process.GetProcessById(await TrainerProcessIdAsync(holder)).Kill(entireProcessTree: true);
 
         var final = await experiments.WaitForFinalStateAsync(id, timeout.Token);
         Assert.Equal("completed", final.Status);
+        Assert.Contains(attemptLines, text => text.StartsWith("Attempt 2: the trainer running it stopped", StringComparison.Ordinal));
         var job = await experiments.GetJobAsync(id, timeout.Token);
         Assert.Equal(2, job.GetProperty("attempts").GetInt32());
         Assert.NotEqual(holder, job.GetProperty("trainerInstance").GetString());
