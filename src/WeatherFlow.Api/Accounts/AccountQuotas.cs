@@ -11,21 +11,21 @@ public sealed class AccountQuotas(WeatherDbContext db, IOptions<QuotaOptions> de
 
     public async Task<AccountQuota?> GetAsync(string account, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == account || u.NormalizedUserName == account.ToUpperInvariant(), cancellationToken);
+        var user = await Named(account).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             return null;
         }
         var active = await ActiveAsync(user.Id, cancellationToken);
         var (used, _) = await RunSecondsAsync(user.Id, cancellationToken);
-        return new AccountQuota(user.Id, user.UserName ?? user.Id,
-            user.MaxActiveExperiments ?? defaults.Value.MaxActiveExperiments, user.MaxRunSecondsPerDay ?? defaults.Value.MaxRunSecondsPerDay,
+        var (maxActive, maxSeconds) = InForce(user.MaxActiveExperiments, user.MaxRunSecondsPerDay);
+        return new AccountQuota(user.Id, user.UserName ?? user.Id, maxActive, maxSeconds,
             user.MaxActiveExperiments is null && user.MaxRunSecondsPerDay is null, active, Math.Round(used, 1));
     }
 
     /// <summary>Sets an account's own quota; null fields go back to the defaults. False for an unknown account.</summary>
     public async Task<bool> SetAsync(string account, AccountQuotaUpdate update, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.Id == account || u.NormalizedUserName == account.ToUpperInvariant())
+        await Named(account)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(u => u.MaxActiveExperiments, update.MaxActiveExperiments)
                 .SetProperty(u => u.MaxRunSecondsPerDay, update.MaxRunSecondsPerDay), cancellationToken) > 0;
@@ -37,7 +37,7 @@ public sealed class AccountQuotas(WeatherDbContext db, IOptions<QuotaOptions> de
         var quota = await db.Users.Where(u => u.Id == accountId)
             .Select(u => new { u.MaxActiveExperiments, u.MaxRunSecondsPerDay })
             .FirstAsync(cancellationToken);
-        var maxActive = quota.MaxActiveExperiments ?? defaults.Value.MaxActiveExperiments;
+        var (maxActive, maxSeconds) = InForce(quota.MaxActiveExperiments, quota.MaxRunSecondsPerDay);
         var active = await ActiveAsync(accountId, cancellationToken);
         if (active >= maxActive)
         {
@@ -45,7 +45,6 @@ public sealed class AccountQuotas(WeatherDbContext db, IOptions<QuotaOptions> de
                 $"Quota of queued or running experiments reached: {active} of {maxActive}. It frees up as soon as one of them finishes (or is cancelled); nothing already accepted is affected.",
                 null);
         }
-        var maxSeconds = quota.MaxRunSecondsPerDay ?? defaults.Value.MaxRunSecondsPerDay;
         var (used, oldestEnd) = await RunSecondsAsync(accountId, cancellationToken);
         if (used >= maxSeconds)
         {
@@ -60,6 +59,14 @@ public sealed class AccountQuotas(WeatherDbContext db, IOptions<QuotaOptions> de
     /// <summary>Serialises an account's submissions for the rest of the current transaction.</summary>
     public Task LockAsync(string accountId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({accountId}))", cancellationToken);
+
+    /// <summary>An account by its id or user name.</summary>
+    private IQueryable<WeatherFlowUser> Named(string account) =>
+        db.Users.Where(u => u.Id == account || u.NormalizedUserName == account.ToUpperInvariant());
+
+    /// <summary>The account's own quota where an admin set one, else the default.</summary>
+    private (int MaxActive, int MaxRunSeconds) InForce(int? maxActive, int? maxRunSeconds) =>
+        (maxActive ?? defaults.Value.MaxActiveExperiments, maxRunSeconds ?? defaults.Value.MaxRunSecondsPerDay);
 
     private Task<int> ActiveAsync(string accountId, CancellationToken cancellationToken) =>
         db.Experiments.CountAsync(e => e.OwnerId == accountId

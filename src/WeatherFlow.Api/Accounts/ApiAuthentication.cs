@@ -20,20 +20,22 @@ public static class ApiAuthentication
     public static void AddApiAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebUserTokenOptions>().BindConfiguration(WebUserTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var signingKey = builder.Configuration[$"{WebUserTokenOptions.SectionName}:{nameof(WebUserTokenOptions.SigningKey)}"] ?? "";
 
         builder.Services.AddAuthentication(BearerScheme)
             .AddPolicyScheme(BearerScheme, "Personal access token or web user", policy => policy.ForwardDefaultSelector = context =>
                 IsJwt(context.Request.Headers.Authorization.ToString()) ? JwtBearerDefaults.AuthenticationScheme : PersonalAccessTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null)
-            .AddJwtBearer(jwt =>
+            .AddJwtBearer();
+        // From the validated options, so a missing or short key stops the api at start rather than at a request.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<WebUserTokenOptions>>((jwt, webUserTokens) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = WebUserTokenOptions.Issuer,
                     ValidAudience = WebUserTokenOptions.Audience,
-                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)),
+                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(webUserTokens.Value.SigningKey)),
                     NameClaimType = ClaimTypes.Name,
                     RoleClaimType = ClaimTypes.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),

@@ -16,6 +16,9 @@ public sealed class WebUserTokenHandler(IHttpContextAccessor http, IOptions<WebU
 {
     private static readonly JsonWebTokenHandler Tokens = new();
 
+    private readonly SigningCredentials _credentials =
+        new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.Value.SigningKey)), SecurityAlgorithms.HmacSha256);
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (http.HttpContext?.User is { Identity.IsAuthenticated: true } user && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
@@ -41,8 +44,7 @@ public sealed class WebUserTokenHandler(IHttpContextAccessor http, IOptions<WebU
                 new Claim(ClaimTypes.Name, user.Identity?.Name ?? id),
                 .. user.FindAll(ClaimTypes.Role).Select(role => new Claim(ClaimTypes.Role, role.Value)),
             ]),
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.Value.SigningKey)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = _credentials,
         });
     }
 }
