@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages WeatherFlow runs on: the AppHost starts Postgres, Redis and RabbitMQ as local
-# processes (no container engine here) and the browser tests drive Debian's Chromium. Idempotent: only what is
-# missing is installed, so it is cheap to call before every run.
+# processes (no container engine here), the browser tests drive Debian's Chromium, and the tests of the PyTorch
+# module (clients/python) run in Debian's PyTorch. Idempotent: only what is missing is installed, so it is cheap to
+# call before every run.
 set -euo pipefail
 
 declare -A binary_of=(
@@ -10,6 +11,7 @@ declare -A binary_of=(
   [rabbitmq-server]=/usr/sbin/rabbitmq-server
   [chromium]=/usr/bin/chromium
   [fonts-liberation]=/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
+  [python3-torch]=/usr/lib/python3/dist-packages/torch/__init__.py
 )
 
 missing=()

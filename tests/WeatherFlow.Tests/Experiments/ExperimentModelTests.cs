@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Npgsql;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Models;
+using WeatherFlow.TestSupport;
 using WeatherFlow.Tests.Infrastructure;
 using WeatherFlow.Training;
 using WeatherFlow.Training.Models;
@@ -75,6 +77,47 @@ public sealed class ExperimentModelTests(CompositionFixture composition)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>The README's Python, run as written (but for the run's address and token) in Debian's PyTorch.</summary>
+    [Fact]
+    public async Task The_readmes_python_loads_a_runs_model_in_pytorch_and_its_step_is_the_runs_first_forecast_step()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var (_, token) = await composition.NewAccountAsync("python", timeout.Token);
+        using var api = composition.CreateApiClient(token);
+        var experiments = new ExperimentsClient(api);
+        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1603, trainSamples: 16, epochs: 3, solver: "rk4"), timeout.Token);
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var prediction = (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("result").GetProperty("prediction");
+        double[] Field(Func<JsonElement, JsonElement> pick) =>
+            [.. prediction.GetProperty("channels").EnumerateArray().SelectMany(channel => pick(channel).EnumerateArray()).SelectMany(row => row.EnumerateArray()).Select(value => value.GetDouble())];
+        var initial = Field(channel => channel.GetProperty("initial"));
+        var forecast = Field(channel => channel.GetProperty("trajectory")[1].GetProperty("data"));
+
+        var script = ReadmePython()
+            .Replace("http://localhost:5080", composition.App.GetEndpoint(CompositionResources.Api).ToString().TrimEnd('/'))
+            .Replace("<id>", id.ToString())
+            .Replace("token = \"\"", $"token = \"{token}\"");
+        var folder = Directory.CreateTempSubdirectory("weatherflow-readme-").FullName;
+        var printed = PythonModule.Run(script + "\nprint(json.dumps(x1.flatten().tolist()))\n", folder).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Directory.Delete(folder, recursive: true);
+
+        Assert.Equal("grid ['t@500'] (1, 1, 8, 8)", printed[0]);
+        var step = JsonSerializer.Deserialize<double[]>(printed[1])!;
+        var moved = initial.Zip(forecast, (a, b) => Math.Abs(a - b)).Max();
+        var difference = step.Zip(forecast, (a, b) => Math.Abs(a - b)).Max();
+        Assert.Equal(forecast.Length, step.Length);
+        Assert.True(moved > 1e-3, $"the trained model should move the state; it moved it by {moved}");
+        Assert.True(difference < 1e-4 * moved, $"PyTorch's step is {difference} from the run's forecast, which moved by {moved}");
+    }
+
+    private static string ReadmePython()
+    {
+        var readme = File.ReadAllText(Path.Combine(PythonModule.RepositoryRoot, "README.md"));
+        var section = readme.IndexOf("A run's model in PyTorch", StringComparison.Ordinal);
+        var start = readme.IndexOf("```python\n", section, StringComparison.Ordinal) + "```python\n".Length;
+        return readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
     }
 
     [Fact]

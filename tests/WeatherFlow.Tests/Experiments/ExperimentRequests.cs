@@ -10,11 +10,11 @@ internal static class ExperimentRequests
 
     /// <summary>An 8×8 single-channel grid model: about 0.1 s per batch on one core, so a run's length is set by
     /// its number of batches (<paramref name="trainSamples"/> / <paramref name="batchSize"/> × <paramref name="epochs"/>).</summary>
-    public static string Tiny(int seed, int trainSamples = 8, int epochs = 1, int batchSize = 2) =>
+    public static string Tiny(int seed, int trainSamples = 8, int epochs = 1, int batchSize = 2, string solver = "dopri5") =>
         $$$"""
         {"dataset":{"variables":["t"],"pressureLevels":[500],"gridSize":{"lat":8,"lon":8},"trainSamples":{{{trainSamples}}},"valSamples":4},
          "model":{"backbone":"grid","hiddenDim":32,"nLayers":1},
-         "training":{"epochs":{{{epochs}}},"batchSize":{{{batchSize}}},"seed":{{{seed}}}}}
+         "training":{"epochs":{{{epochs}}},"batchSize":{{{batchSize}}},"solverMethod":"{{{solver}}}","seed":{{{seed}}}}}
         """;
 
     /// <summary>Runs for several seconds, with progress to see on the way.</summary>
