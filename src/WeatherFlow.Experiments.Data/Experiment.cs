@@ -45,6 +45,9 @@ public sealed class Experiment
     /// <summary>The contract-shaped result document (<c>json</c>, not <c>jsonb</c>, to keep it byte for byte).</summary>
     public string? Result { get; set; }
 
+    /// <summary>When retention took the forecast fields out of <see cref="Result"/>, which keeps its scores.</summary>
+    public DateTimeOffset? ResultFieldsRemovedAt { get; set; }
+
     // Copies of config fields and result scores, so history queries filter, sort and group on indexed columns
     // without reading a document. The database computes those it can from the config itself (generated columns).
     public string Backbone { get; private set; } = "";

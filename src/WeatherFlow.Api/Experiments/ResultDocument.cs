@@ -26,4 +26,30 @@ internal static class ResultDocument
         result["experimentId"] = id;
         return result.ToJsonString();
     }
+
+    /// <summary>
+    /// The result without its forecast fields: each channel's <c>initial</c>, <c>target</c> and <c>trajectory</c> and
+    /// the LOD preview's <c>tiles</c> become empty arrays (so the contract's shape still holds), and a
+    /// <c>retention</c> object says when and why. Scores, metrics, config and summaries are kept as they were.
+    /// </summary>
+    public static string WithoutFields(string resultJson, DateTimeOffset removedAt, string reason)
+    {
+        var result = JsonNode.Parse(resultJson)!.AsObject();
+        foreach (var channel in result["prediction"]?["channels"]?.AsArray() ?? [])
+        {
+            foreach (var field in (string[])["initial", "target", "trajectory"])
+            {
+                if (channel?[field] is not null)
+                {
+                    channel[field] = new JsonArray();
+                }
+            }
+        }
+        if (result["lodPreview"]?["tiles"] is not null)
+        {
+            result["lodPreview"]!["tiles"] = new JsonArray();
+        }
+        result["retention"] = new JsonObject { ["fieldsRemovedAt"] = removedAt.ToString("O"), ["reason"] = reason };
+        return result.ToJsonString();
+    }
 }

@@ -51,6 +51,7 @@ public static class Extensions
         builder.Services.AddScoped<PredictionService>();
         builder.Services.AddHostedService<PredictionSweepService>();
         builder.Services.AddOptions<ModelRetentionOptions>().BindConfiguration(ModelRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<ResultRetention>();
         builder.Services.AddHostedService<ModelRetentionService>();
         builder.Services.AddScoped<TrainCommandSender>();
     }

@@ -1,7 +1,8 @@
 namespace WeatherFlow.Api.Models;
 
 /// <summary>
-/// Removes finished predictions older than their own age limit, and kept models that are too old, that no run is left to use, or (oldest first) that take the store past its
+/// Takes the forecast fields out of old or excess large results (<see cref="ResultRetention"/>), removes finished
+/// predictions older than their own age limit, and kept models that are too old, that no run is left to use, or (oldest first) that take the store past its
 /// total, and logs each one it removed and why; their configs' cached results go too, so their next runs train
 /// and keep a model again. Every api replica runs it: a delete matches only the row as it was read.
 /// </summary>
@@ -53,6 +54,7 @@ public sealed class ModelRetentionService(
             .Select(m => new { m.ConfigHash, m.CreatedAt, m.SizeBytes, Kept = m.Weights != null, Used = db.Experiments.Any(e => e.ConfigHash == m.ConfigHash) })
             .ToListAsync(cancellationToken);
         await RemoveOldPredictionsAsync(db, settings, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ResultRetention>().SweepAsync(settings, cancellationToken);
         var oldest = time.GetUtcNow() - settings.MaxAge;
         var total = 0L;
         foreach (var model in models)

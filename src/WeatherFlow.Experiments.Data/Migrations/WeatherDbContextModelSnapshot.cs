@@ -234,6 +234,9 @@ namespace WeatherFlow.Experiments.Data.Migrations
                     b.Property<string>("Result")
                         .HasColumnType("json");
 
+                    b.Property<DateTimeOffset?>("ResultFieldsRemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("RunId")
                         .HasColumnType("uuid");
 

@@ -12,6 +12,9 @@ public class CompositionFixture : IAsyncLifetime
 
     public const string AdminEmail = "admin@weatherflow.test";
 
+    /// <summary>Retention's bar for a large result: above a tiny run's stored result, below a 32×64 one's.</summary>
+    public const long LargeResultBytes = 64 * 1024;
+
     /// <summary>A GitHub OAuth app that does not exist: enough for the web to offer GitHub sign-in and start it.</summary>
     public const string GitHubClientId = "weatherflow-tests-github-client";
 
@@ -66,7 +69,8 @@ public class CompositionFixture : IAsyncLifetime
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Collector.Endpoint.ToString().TrimEnd('/');
         // Model retention looks every two seconds rather than every hour, so that a test sees it act.
         var api = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == CompositionResources.Api);
-        appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__Interval", "00:00:02");
+        appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__Interval", "00:00:02")
+            .WithEnvironment("ModelRetention__LargeResultBytes", LargeResultBytes.ToString());
         // The tests submit hundreds of experiments, anonymously and all from this host's address.
         if (!KeepsDefaultRateLimits)
         {

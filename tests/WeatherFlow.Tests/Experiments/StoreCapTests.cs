@@ -1,0 +1,53 @@
+using System.Net;
+using WeatherFlow.Tests.Infrastructure;
+
+namespace WeatherFlow.Tests.Experiments;
+
+/// <summary>A model over the store's size cap is not kept; its run completes all the same, and the model endpoints
+/// say why it has none. Past the results' total, the oldest large result loses its forecast fields.</summary>
+public sealed class StoreCapTests(SmallStoresFixture composition) : IClassFixture<SmallStoresFixture>
+{
+    [Fact]
+    public async Task A_model_over_the_cap_is_not_kept_and_the_run_still_completes_and_says_why()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var api = composition.CreateApiClient();
+        var experiments = new ExperimentsClient(api);
+        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2001), timeout.Token);
+
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        using var model = await api.GetAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token);
+        using var metadata = await api.GetAsync($"{ExperimentsClient.Path}/{id}/model/metadata", timeout.Token);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (model.StatusCode, metadata.StatusCode));
+        Assert.Equal("application/problem+json", model.Content.Headers.ContentType?.MediaType);
+        const string why = @"The model \([\d,]+ bytes\) is larger than the 1,000 bytes a model may take \(ModelStore:MaxModelBytes\), so it was not kept\.";
+        Assert.Matches(why, await model.Content.ReadAsStringAsync(timeout.Token));
+        Assert.Matches(why, await metadata.Content.ReadAsStringAsync(timeout.Token));
+    }
+
+    [Fact]
+    public async Task Past_the_results_total_the_oldest_large_result_loses_its_forecast_fields()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var api = composition.CreateApiClient();
+        var experiments = new ExperimentsClient(api);
+        var older = await experiments.StartAsync(ResultRetentionTests.Large(seed: 2201), timeout.Token);
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(older, timeout.Token)).Status);
+        var newer = await experiments.StartAsync(ResultRetentionTests.Large(seed: 2202), timeout.Token);
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(newer, timeout.Token)).Status);
+
+        var log = await composition.App.WaitForLogLineAsync(CompositionResources.Api,
+            line => line.Contains($"Removed the forecast fields of experiment {older}"), timeout.Token);
+        await Task.Delay(TimeSpan.FromSeconds(5), timeout.Token);
+
+        Assert.Contains("ModelRetention:ResultsMaxTotalBytes", log);
+        var (olderResult, newerResult) = (
+            (await experiments.GetJobAsync(older, timeout.Token)).GetProperty("result"),
+            (await experiments.GetJobAsync(newer, timeout.Token)).GetProperty("result"));
+        Assert.Contains("ModelRetention:ResultsMaxTotalBytes", olderResult.GetProperty("retention").GetProperty("reason").GetString());
+        Assert.Equal(0, olderResult.GetProperty("prediction").GetProperty("channels")[0].GetProperty("trajectory").GetArrayLength());
+        Assert.False(newerResult.TryGetProperty("retention", out _));
+        Assert.True(newerResult.GetProperty("prediction").GetProperty("channels")[0].GetProperty("trajectory").GetArrayLength() > 0);
+    }
+}

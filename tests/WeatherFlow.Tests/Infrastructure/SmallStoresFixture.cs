@@ -1,0 +1,18 @@
+namespace WeatherFlow.Tests.Infrastructure;
+
+/// <summary>The composition with small stores: trainers that may keep a model of at most 1,000 bytes (smaller than
+/// any real one), and an api whose results may take 800,000 bytes in all (one 32×64 run's, not two).</summary>
+public sealed class SmallStoresFixture : CompositionFixture
+{
+    public const long MaxModelBytes = 1000;
+
+    public const long ResultsMaxTotalBytes = 800_000;
+
+    protected override void Configure(IDistributedApplicationTestingBuilder appHost)
+    {
+        var trainer = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Trainer);
+        appHost.CreateResourceBuilder(trainer).WithEnvironment("ModelStore__MaxModelBytes", MaxModelBytes.ToString());
+        var api = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Api);
+        appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__ResultsMaxTotalBytes", ResultsMaxTotalBytes.ToString());
+    }
+}
