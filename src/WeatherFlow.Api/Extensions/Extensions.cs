@@ -25,6 +25,7 @@ public static class Extensions
         builder.Services.AddContractCors();
         builder.Services.AddNoServerBanner();
         builder.Services.AddRequestSizeLimits();
+        builder.Services.AddProblemDetailsForKestrelErrors();
         builder.Services.AddOpenApi();
         builder.AddApiAuthentication();
         builder.AddRateLimits();

@@ -90,6 +90,63 @@ public sealed class RequestHardeningTests(CompositionFixture composition)
         Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Requests Kestrel refuses before any of the api's code runs; {host} is the api's address.</summary>
+    public static TheoryData<string, string, int> RequestsKestrelRefuses => new()
+    {
+        { "a garbage request line", "GARBAGE\r\n\r\n", 400 },
+        { "a method with a space in it", "GE T /api/health HTTP/1.1\r\nHost: {host}\r\n\r\n", 400 },
+        { "a NUL in the path", "GET /api/experiments/%00 HTTP/1.1\r\nHost: {host}\r\n\r\n", 400 },
+        { "a Content-Length that is not a number", "POST /api/experiments HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}", 400 },
+        { "two Content-Lengths that differ", "POST /api/experiments HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", 400 },
+        { "a header line without a colon", "GET /api/health HTTP/1.1\r\nHost: {host}\r\nNoColonHere\r\n\r\n", 400 },
+        { "no Host header", "GET /api/health HTTP/1.1\r\n\r\n", 400 },
+        { "an unknown HTTP version", "GET /api/health HTTP/9.9\r\nHost: {host}\r\n\r\n", 505 },
+        { "a request line past Kestrel's own limit", $"GET /api/{new string('a', 80 * 1024)} HTTP/1.1\r\nHost: {{host}}\r\n\r\n", 414 },
+        { "headers past Kestrel's own limit", $"GET /api/health HTTP/1.1\r\nHost: {{host}}\r\nX-Padding: {new string('a', 300 * 1024)}\r\n\r\n", 431 },
+    };
+
+    [Theory]
+    [MemberData(nameof(RequestsKestrelRefuses))]
+    public async Task A_request_kestrel_refuses_itself_gets_problem_details(string name, string request, int status)
+    {
+        var endpoint = composition.App.GetEndpoint(CompositionResources.Api);
+        using var client = new TcpClient();
+        await client.ConnectAsync(endpoint.Host, endpoint.Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(request.Replace("{host}", endpoint.Authority)));
+        var answer = await new StreamReader(stream, Encoding.ASCII).ReadToEndAsync();
+
+        var (head, body) = (answer[..answer.IndexOf("\r\n\r\n", StringComparison.Ordinal)], answer[(answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
+        Assert.True(head.StartsWith($"HTTP/1.1 {status} ", StringComparison.Ordinal), $"{name}: {head}");
+        Assert.Contains("\r\nContent-Type: application/problem+json\r\n", head);
+        Assert.Contains("\r\nX-Content-Type-Options: nosniff\r\n", head);
+        Assert.Contains($"\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n", head);
+        Assert.DoesNotContain("Server:", head);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()), name);
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()), name);
+    }
+
+    /// <summary>A connection that served a request keeps being served, and an error after it is still rewritten.</summary>
+    [Fact]
+    public async Task A_bad_request_after_a_good_one_on_the_same_connection_gets_problem_details_and_the_good_one_its_answer()
+    {
+        var endpoint = composition.App.GetEndpoint(CompositionResources.Api);
+        using var client = new TcpClient();
+        await client.ConnectAsync(endpoint.Host, endpoint.Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"GET /api/health HTTP/1.1\r\nHost: {endpoint.Authority}\r\n\r\nGET /api/%00 HTTP/1.1\r\nHost: {endpoint.Authority}\r\n\r\n"));
+        var answer = await new StreamReader(stream, Encoding.ASCII).ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", answer);
+        var second = answer.IndexOf("HTTP/1.1 400 ", StringComparison.Ordinal);
+        Assert.True(second > 0, answer);
+        Assert.Contains("\"status\":400", answer[second..]);
+        Assert.Contains("application/problem+json", answer[second..]);
+    }
+
     [Fact]
     public async Task Ten_kilobyte_id_gets_414_problem_details()
     {
