@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using WeatherFlow.ServiceDefaults;
 using WeatherFlow.Tests.Browser;
 using WeatherFlow.Tests.Infrastructure;
@@ -158,6 +159,65 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
 
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
         await HealthBecomesAsync(HttpStatusCode.OK, timeout.Token);
+    }
+
+    /// <summary>
+    /// What a deployed broker on its persistent volume promises: commands it confirmed survive its death. The api's
+    /// sweep re-sends only commands that never reached the broker, so these complete only if the broker kept them.
+    /// </summary>
+    [Fact]
+    public async Task Experiments_waiting_in_the_brokers_queue_survive_its_crash()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var ct = timeout.Token;
+        var experiments = new ExperimentsClient(_api);
+        await composition.App.StopResourceAsync(CompositionResources.Trainer, ct);
+        Dictionary<Guid, DateTime> dispatched;
+        try
+        {
+            var waiting = new[] { await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2801), ct), await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2802), ct) };
+            dispatched = await DispatchTimesAsync(waiting, ct);
+            Process.GetProcessById(await ServerProcessIdAsync(CompositionResources.Messaging)).Kill();
+            await composition.App.ResourceNotifications.WaitForResourceAsync(CompositionResources.Messaging, e => e.Snapshot.State?.Text != KnownResourceStates.Running, ct);
+            await composition.App.ResourceNotifications.WaitForResourceAsync(CompositionResources.Messaging,
+                e => e.Snapshot is { State.Text: var state, HealthStatus: HealthStatus.Healthy } && state == KnownResourceStates.Running, ct);
+        }
+        finally
+        {
+            await composition.App.StartResourceAsync(CompositionResources.Trainer, CancellationToken.None);
+        }
+
+        foreach (var id in dispatched.Keys)
+        {
+            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Status);
+            Assert.Equal(1, (await experiments.GetJobAsync(id, ct)).GetProperty("attempts").GetInt32());
+        }
+        Assert.Equal(dispatched, await DispatchTimesAsync(dispatched.Keys, ct));
+        await composition.App.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Trainer, ct);
+    }
+
+    /// <summary>When the api recorded each experiment's command as confirmed by the broker, once all are.</summary>
+    private async Task<Dictionary<Guid, DateTime>> DispatchTimesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        await using var database = NpgsqlDataSource.Create((await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb, ct))!);
+        while (true)
+        {
+            await using var query = database.CreateCommand("""SELECT "Id", "DispatchedAt" FROM "Experiments" WHERE "Id" = ANY($1) AND "DispatchedAt" IS NOT NULL""");
+            query.Parameters.AddWithValue(ids.ToArray());
+            var times = new Dictionary<Guid, DateTime>();
+            await using (var reader = await query.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    times[reader.GetGuid(0)] = reader.GetDateTime(1);
+                }
+            }
+            if (times.Count == ids.Count())
+            {
+                return times;
+            }
+            await Task.Delay(100, ct);
+        }
     }
 
     [Fact]
