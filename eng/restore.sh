@@ -25,7 +25,8 @@ if [[ -e $directory/data/PG_VERSION ]]; then
   exit 1
 fi
 password=${PGPASSWORD:-$(weatherflow_postgres_password)}
-bin=/usr/lib/postgresql/15/bin
+# The newest installed PostgreSQL, as the AppHost picks it.
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 
 # The same layout and modes as LocalServerEnvironment.DataDirectory: root hands the cluster to the postgres user.
 mkdir -p "$directory"
@@ -52,7 +53,9 @@ trap '"${as_owner[@]}" "$bin/pg_ctl" -D "$directory/data" -w -s -m fast stop' EX
 export PGHOST=$directory/data PGPORT=5432 PGUSER=postgres PGPASSWORD=$password
 createdb weatherdb
 pg_restore --dbname=weatherdb --no-owner --no-privileges --exit-on-error "$backup"
+# The broker's queue is not in the backup: queued runs count as not yet sent, so the api sends them again.
 psql -X -q -t -A -d weatherdb <<'SQL'
+UPDATE "Experiments" SET "DispatchedAt" = NULL WHERE "Status" = 'queued';
 SELECT (SELECT count(*) FROM "AspNetUsers") || ' accounts, ' || (SELECT count(*) FROM "PersonalAccessTokens") || ' tokens, '
     || (SELECT count(*) FROM "Experiments") || ' experiments, ' || (SELECT count(*) FROM "ExperimentModels") || ' models restored';
 SQL

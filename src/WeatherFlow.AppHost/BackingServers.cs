@@ -5,8 +5,10 @@ namespace Aspire.Hosting;
 /// <summary>
 /// The one place that decides how WeatherFlow's backing servers run. A connection string configured for the
 /// resource (<c>ConnectionStrings:{name}</c>) means an existing server, as Aspire's <c>AddConnectionString</c>;
-/// otherwise run mode starts Debian's binaries as local processes (no container engine runs on these machines) and
-/// the published manifest asks for Aspire's stock containers, which Azure Container Apps runs.
+/// otherwise run mode starts Debian's binaries as local processes (no container engine runs on these machines).
+/// Published, the database is a managed Azure Database for PostgreSQL server that <c>infra/</c> provisions (its
+/// connection string is composed in the apps' container-app templates), and the broker and the cache are Aspire's
+/// stock containers with their data on a persistent volume, so a restart or a new revision keeps it.
 /// </summary>
 internal static class BackingServers
 {
@@ -14,17 +16,18 @@ internal static class BackingServers
         this IDistributedApplicationBuilder builder, string serverName, string databaseName) =>
         UsesExistingServer(builder, databaseName) ? builder.AddConnectionString(databaseName)
         : builder.ExecutionContext.IsRunMode ? builder.AddLocalPostgres(serverName).AddDatabase(databaseName)
-        : builder.AddPostgres(serverName).AddDatabase(databaseName);
+        : builder.AddConnectionString(databaseName);
 
     public static IResourceBuilder<IResourceWithConnectionString> AddCache(this IDistributedApplicationBuilder builder, string name) =>
         UsesExistingServer(builder, name) ? builder.AddConnectionString(name)
         : builder.ExecutionContext.IsRunMode ? builder.AddLocalRedis(name)
-        : builder.AddRedis(name);
+        : builder.AddRedis(name).WithDataVolume();
 
     public static IResourceBuilder<IResourceWithConnectionString> AddMessaging(this IDistributedApplicationBuilder builder, string name) =>
         UsesExistingServer(builder, name) ? builder.AddConnectionString(name)
         : builder.ExecutionContext.IsRunMode ? builder.AddLocalRabbitMQ(name)
-        : builder.AddRabbitMQ(name);
+        // The management API is what the trainers' KEDA scale rule reads the queue lengths from.
+        : builder.AddRabbitMQ(name).WithDataVolume().WithManagementPlugin();
 
     private static bool UsesExistingServer(IDistributedApplicationBuilder builder, string name) =>
         builder.ExecutionContext.IsRunMode && !string.IsNullOrEmpty(builder.Configuration.GetConnectionString(name));

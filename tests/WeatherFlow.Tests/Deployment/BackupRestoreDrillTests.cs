@@ -19,7 +19,7 @@ public sealed class BackupRestoreDrillTests(CompositionFixture composition) : ID
     private readonly DirectoryInfo _work = TraversableTempDirectory();
 
     [Fact]
-    public async Task A_backup_restored_into_a_fresh_state_folder_has_the_accounts_tokens_runs_and_models()
+    public async Task A_backup_restored_into_a_fresh_state_folder_has_the_accounts_tokens_runs_and_models_and_its_queued_run_completes()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = timeout.Token;
@@ -30,20 +30,26 @@ public sealed class BackupRestoreDrillTests(CompositionFixture composition) : ID
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Status);
         var weights = await owner.GetByteArrayAsync($"{ExperimentsClient.Path}/{id}/model", ct);
         var database = new NpgsqlConnectionStringBuilder(await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb, ct));
-
-        var backup = Path.Combine(_work.FullName, "backups", "weatherdb.dump");
-        // The running server, named as a maintainer names a deployed one: with libpq's variables.
-        await RunScriptAsync("backup.sh", [backup], new()
+        // A run waiting in the broker's queue when the backup is taken: the queue is not in the backup.
+        await composition.App.StopResourceAsync(CompositionResources.Trainer, ct);
+        Guid waiting;
+        try
         {
-            ["PGHOST"] = database.Host, ["PGPORT"] = database.Port.ToString(), ["PGUSER"] = database.Username,
-            ["PGPASSWORD"] = database.Password, ["PGDATABASE"] = database.Database,
-        }, ct);
+            waiting = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2912), ct);
+            await WaitUntilSentToTheBrokerAsync(database.ConnectionString, waiting, ct);
+            await BackUpAsync(database, ct);
+        }
+        finally
+        {
+            await composition.App.StartResourceAsync(CompositionResources.Trainer, CancellationToken.None);
+        }
+
         var state = Path.Combine(_work.FullName, "restored-state");
-        var restored = await RunScriptAsync("restore.sh", [backup, state], new() { ["PGPASSWORD"] = database.Password }, ct);
+        var restored = await RunScriptAsync("restore.sh", [Backup, state], new() { ["PGPASSWORD"] = database.Password }, ct);
         Assert.Matches(@"\d+ accounts, \d+ tokens, \d+ experiments, \d+ models restored", restored);
         Assert.Contains($"./eng/run.sh --AppHost:StateDirectory={state}", restored);
 
-        await using var app = await StartApiOnAsync(state, database.Password!, ct);
+        await using var app = await StartOnAsync(state, database.Password!, ct);
         using var api = app.CreateHttpClient(CompositionResources.Api);
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var me = await api.GetFromJsonAsync<JsonElement>("/api/me", ct);
@@ -55,6 +61,29 @@ public sealed class BackupRestoreDrillTests(CompositionFixture composition) : ID
         Assert.Contains(history.EnumerateArray(), item => item.GetProperty("id").GetGuid() == id);
         api.DefaultRequestHeaders.Authorization = new("Bearer", "wf_not-a-token-of-anyone");
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/me", ct)).StatusCode);
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal("completed", (await new ExperimentsClient(api).WaitForFinalStateAsync(waiting, ct)).Status);
+    }
+
+    private string Backup => Path.Combine(_work.FullName, "backups", "weatherdb.dump");
+
+    /// <summary>The running server, named as a maintainer names a deployed one: with libpq's variables.</summary>
+    private Task BackUpAsync(NpgsqlConnectionStringBuilder database, CancellationToken ct) =>
+        RunScriptAsync("backup.sh", [Backup], new()
+        {
+            ["PGHOST"] = database.Host, ["PGPORT"] = database.Port.ToString(), ["PGUSER"] = database.Username,
+            ["PGPASSWORD"] = database.Password, ["PGDATABASE"] = database.Database,
+        }, ct);
+
+    private static async Task WaitUntilSentToTheBrokerAsync(string connectionString, Guid id, CancellationToken ct)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var sent = database.CreateCommand("""SELECT "DispatchedAt" IS NOT NULL FROM "Experiments" WHERE "Id" = $1""");
+        sent.Parameters.AddWithValue(id);
+        while (!(bool)(await sent.ExecuteScalarAsync(ct))!)
+        {
+            await Task.Delay(100, ct);
+        }
     }
 
     [Fact]
@@ -75,12 +104,12 @@ public sealed class BackupRestoreDrillTests(CompositionFixture composition) : ID
         Assert.Contains("already holds a database", output);
     }
 
-    /// <summary>The restored state folder under the AppHost's own model, without trainers or web: api and servers.</summary>
-    private static async Task<DistributedApplication> StartApiOnAsync(string state, string postgresPassword, CancellationToken ct)
+    /// <summary>The restored state folder under the AppHost's own model, without the web: servers, api, trainers.</summary>
+    private static async Task<DistributedApplication> StartOnAsync(string state, string postgresPassword, CancellationToken ct)
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
             [.. CompositionFixture.StateArguments(state), $"Parameters:postgres-password={postgresPassword}"], ct);
-        foreach (var project in appHost.Resources.OfType<ProjectResource>().Where(p => p.Name != CompositionResources.Api).ToList())
+        foreach (var project in appHost.Resources.OfType<ProjectResource>().Where(p => p.Name == CompositionResources.Web).ToList())
         {
             appHost.Resources.Remove(project);
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace WeatherFlow.Tests.Publishing;
@@ -17,7 +16,7 @@ public sealed class AppHostPublishTests : IDisposable
         // azd passes an absolute path; Aspire resolves a relative one against the AppHost's directory.
         string[] publishArgs = ["--publisher", "manifest", "--output-path", Path.Combine(_workDirectory, outputPath), $"--AppHost:StateDirectory={stateDirectory}"];
 
-        var (exitCode, output) = await RunAppHostAsync(withSeparator ? ["--", .. publishArgs] : publishArgs);
+        var (exitCode, output) = await AppHostCommands.RunAppHostAsync(_workDirectory, withSeparator ? ["--", .. publishArgs] : publishArgs);
 
         Assert.True(exitCode == 0, output);
         var manifestPath = Path.Combine(_workDirectory, expectedFile);
@@ -32,8 +31,10 @@ public sealed class AppHostPublishTests : IDisposable
         var resources = JsonNode.Parse(text)!["resources"]!.AsObject();
         Assert.All(resources, r => Assert.Contains((string)r.Value!["type"]!, ManifestRules.AzdResourceTypes));
         Assert.Empty(ManifestRules.UnresolvablePlaceholders(resources));
-        Assert.All(["postgres", "cache", "messaging"], name => Assert.Equal("container.v0", (string)resources[name]!["type"]!));
-        Assert.Equal("{postgres.connectionString};Database=weatherdb", (string)resources["weatherdb"]!["connectionString"]!);
+        // The database is the managed server infra/ provisions; the broker and the cache are containers on volumes.
+        Assert.Equal(("parameter.v0", "{weatherdb.value}"), ((string)resources["weatherdb"]!["type"]!, (string)resources["weatherdb"]!["connectionString"]!));
+        Assert.DoesNotContain("postgres", resources.Select(r => r.Key));
+        Assert.All(["cache", "messaging"], name => Assert.Equal("container.v0", (string)resources[name]!["type"]!));
         var external = resources.Where(r => r.Value!["bindings"]?.AsObject().Any(b => (bool?)b.Value!["external"] == true) == true);
         Assert.Equal(["web"], external.Select(r => r.Key));
     }
@@ -41,7 +42,7 @@ public sealed class AppHostPublishTests : IDisposable
     [Fact]
     public async Task Every_project_in_the_manifest_is_set_up_for_sdk_container_publishing()
     {
-        var (exitCode, output) = await RunAppHostAsync(["--publisher", "manifest", "--output-path", Path.Combine(_workDirectory, "out")]);
+        var (exitCode, output) = await AppHostCommands.RunAppHostAsync(_workDirectory, ["--publisher", "manifest", "--output-path", Path.Combine(_workDirectory, "out")]);
         Assert.True(exitCode == 0, output);
         var resources = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_workDirectory, "out", "aspire-manifest.json")))!["resources"]!.AsObject();
         var projects = resources.Where(r => ((string)r.Value!["type"]!).StartsWith("project.", StringComparison.Ordinal)).ToList();
@@ -51,7 +52,7 @@ public sealed class AppHostPublishTests : IDisposable
         {
             // azd publishes each project with /t:PublishContainer; the SDK computes its image settings in this target.
             var path = Path.Combine(_workDirectory, "out", (string)project!["path"]!);
-            var (configExit, config) = await RunDotnetAsync(["msbuild", path, "-t:ComputeContainerConfig",
+            var (configExit, config) = await AppHostCommands.RunDotnetAsync(_workDirectory, ["msbuild", path, "-t:ComputeContainerConfig",
                 "-getProperty:EnableSdkContainerSupport", "-getProperty:ContainerRepository", "-getProperty:ContainerBaseImage"]);
             Assert.True(configExit == 0, config);
             var properties = JsonNode.Parse(config)!["Properties"]!;
@@ -59,25 +60,6 @@ public sealed class AppHostPublishTests : IDisposable
             Assert.Equal($"weatherflow-{name}", (string)properties["ContainerRepository"]!);
             Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:", (string)properties["ContainerBaseImage"]!);
         }
-    }
-
-    /// <summary>As azd calls it: <c>dotnet run --project AppHost.csproj --publisher manifest …</c> (here without a rebuild).</summary>
-    private Task<(int ExitCode, string Output)> RunAppHostAsync(string[] args) =>
-        RunDotnetAsync(["run", "--no-build", "--no-launch-profile", "--project", Projects.WeatherFlow_AppHost.ProjectPath, .. args]);
-
-    private async Task<(int ExitCode, string Output)> RunDotnetAsync(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _workDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     public void Dispose() => Directory.Delete(_workDirectory, recursive: true);
