@@ -160,7 +160,7 @@ resource environment 'Microsoft.App/managedEnvironments@2025-01-01' = {
       infrastructureSubnetId: network.properties.subnets[0].id
       internal: false
     }
-    workloadProfiles: [{ name: 'consumption', workloadProfileType: 'Consumption' }]
+    workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }]
     appLogsConfiguration: {
       destination: 'log-analytics'
       logAnalyticsConfiguration: {
@@ -260,8 +260,9 @@ resource vaultOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if 
 
 var managementHost = 'messaging.${environment.properties.defaultDomain}'
 var secrets = {
-  // VerifyFull: encrypted, and the server's certificate checked against the image's CA bundle.
-  'connectionstrings--weatherdb': 'Host=${postgres.properties.fullyQualifiedDomainName};Port=5432;Database=${weatherdb.name};Username=${postgresAdministrator};Password=${postgresPassword};SSL Mode=VerifyFull'
+  // VerifyFull: encrypted, and the server's certificate checked against the image's CA bundle. A pool of at most 10
+  // per process: a Burstable B1ms server takes 35 connections from users.
+  'connectionstrings--weatherdb': 'Host=${postgres.properties.fullyQualifiedDomainName};Port=5432;Database=${weatherdb.name};Username=${postgresAdministrator};Password=${postgresPassword};SSL Mode=VerifyFull;Maximum Pool Size=10'
   'connectionstrings--cache': 'cache:6379,password=${cachePassword}'
   'connectionstrings--messaging': 'amqp://guest:${uriComponent(messagingPassword)}@messaging:5672'
   'messaging-password': messagingPassword

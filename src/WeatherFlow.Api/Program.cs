@@ -26,6 +26,7 @@ app.MapExperimentHistoryApi();
 app.MapExperimentModelsApi();
 app.MapPredictionsApi();
 app.MapAccountApi();
+app.MapAuditApi();
 app.MapDocsApi();
 
 app.Run();

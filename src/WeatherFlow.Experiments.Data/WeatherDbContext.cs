@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using WeatherFlow.Experiments.Data.Audit;
 
 namespace WeatherFlow.Experiments.Data;
 
-/// <summary>Experiments, their metrics, models and predictions, and the accounts (ASP.NET Core Identity) that own them.</summary>
+/// <summary>Experiments, their metrics, models and predictions, the accounts (ASP.NET Core Identity) that own them, and the audit trail.</summary>
 public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options) : IdentityDbContext<WeatherFlowUser>(options)
 {
     public DbSet<Experiment> Experiments => Set<Experiment>();
@@ -11,6 +12,7 @@ public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options)
     public DbSet<ExperimentModel> ExperimentModels => Set<ExperimentModel>();
     public DbSet<ExperimentPrediction> ExperimentPredictions => Set<ExperimentPrediction>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>
     /// A run's name, note and tags as one text, separated by U+001F: the database function

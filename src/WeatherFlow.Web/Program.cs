@@ -1,3 +1,4 @@
+using WeatherFlow.Web.Accounts;
 using WeatherFlow.Web.Apis;
 using WeatherFlow.Web.Extensions;
 
@@ -18,6 +19,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseAccountFormLimits();
 
 app.UseAuthentication();
 app.UseAuthorization();

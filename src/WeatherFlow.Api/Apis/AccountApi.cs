@@ -40,7 +40,7 @@ public static class AccountApi
         await quotas.GetAsync(id, cancellationToken) is { } quota ? TypedResults.Ok(quota) : NotFound(id);
 
     public static async Task<Results<Ok<AccountQuota>, ValidationProblem, ProblemHttpResult>> SetQuotaAsync(
-        string id, AccountQuotaUpdate update, AccountQuotas quotas, CancellationToken cancellationToken)
+        string id, AccountQuotaUpdate update, AccountQuotas quotas, ClaimsPrincipal admin, AuditTrail audit, CancellationToken cancellationToken)
     {
         var problems = new List<ValidationResult>();
         if (!Validator.TryValidateObject(update, new ValidationContext(update), problems, validateAllProperties: true))
@@ -49,9 +49,14 @@ public static class AccountApi
                 problems.ToDictionary(problem => JsonNamingPolicy.CamelCase.ConvertName(problem.MemberNames.First()), problem => new[] { problem.ErrorMessage! }),
                 title: "Invalid quota");
         }
-        return await quotas.SetAsync(id, update, cancellationToken) && await quotas.GetAsync(id, cancellationToken) is { } quota
-            ? TypedResults.Ok(quota)
-            : NotFound(id);
+        if (!await quotas.SetAsync(id, update, cancellationToken) || await quotas.GetAsync(id, cancellationToken) is not { } quota)
+        {
+            return NotFound(id);
+        }
+        await audit.RecordAsync(AuditEvents.QuotaChanged, admin.FindFirstValue(ClaimTypes.NameIdentifier), admin.Identity?.Name, id,
+            $"maxActiveExperiments={update.MaxActiveExperiments?.ToString() ?? "default"}, maxRunSecondsPerDay={update.MaxRunSecondsPerDay?.ToString() ?? "default"}",
+            cancellationToken);
+        return TypedResults.Ok(quota);
     }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(

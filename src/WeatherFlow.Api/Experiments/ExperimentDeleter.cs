@@ -7,7 +7,7 @@ namespace WeatherFlow.Api.Experiments;
 /// everyone watching it sees it end; the result cache keeps the result of its config while another run of the
 /// config is left.
 /// </summary>
-public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller canceller, FinishedJobCache finishedJobs, ExperimentModelStore models)
+public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller canceller, FinishedJobCache finishedJobs, ExperimentModelStore models, Viewer viewer, AuditTrail audit)
 {
     /// <summary>False when there is no such run the viewer owns (the canceller judges that).</summary>
     public async Task<bool> DeleteAsync(Guid experimentId, CancellationToken cancellationToken)
@@ -16,13 +16,18 @@ public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller c
         {
             return false;
         }
-        var configHash = await db.Experiments.Where(e => e.Id == experimentId).Select(e => e.ConfigHash).FirstOrDefaultAsync(cancellationToken);
+        var run = await db.Experiments.Where(e => e.Id == experimentId).Select(e => new { e.ConfigHash, e.OwnerId, e.Name }).FirstOrDefaultAsync(cancellationToken);
         var deleted = await db.Experiments.Where(e => e.Id == experimentId).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0 && run!.OwnerId != viewer.AccountId)
+        {
+            await audit.RecordAsync(AuditEvents.ExperimentDeletedByOther, viewer.AccountId, viewer.Name, experimentId.ToString(),
+                $"\"{run.Name}\" of {run.OwnerId ?? "an anonymous submitter"}", cancellationToken);
+        }
         await finishedJobs.InvalidateAsync(experimentId);
         // A model left without runs by a crash between these two statements is removed by retention's next sweep.
-        if (configHash is not null)
+        if (run is not null)
         {
-            await models.DeleteOrphanAsync(configHash, cancellationToken);
+            await models.DeleteOrphanAsync(run.ConfigHash, cancellationToken);
         }
         return deleted > 0;
     }

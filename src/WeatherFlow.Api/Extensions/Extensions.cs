@@ -46,6 +46,9 @@ public static class Extensions
         builder.Services.AddScoped<ExperimentCanceller>();
         builder.Services.AddScoped<ExperimentLabeller>();
         builder.Services.AddScoped<ExperimentDeleter>();
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<AuditRetentionService>();
         builder.Services.AddScoped<ExperimentHistory>();
         builder.Services.AddScoped<ExperimentComparer>();
         builder.Services.AddScoped<ExperimentModelStore>();

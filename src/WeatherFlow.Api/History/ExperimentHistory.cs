@@ -63,7 +63,7 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
         var rows = db.Experiments.AsNoTracking().OwnedBy(viewer);
         if (filter.Text is { } text)
         {
-            var pattern = $"%{text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            var pattern = LikePattern.Containing(text);
             // The joined text is what the trigram index covers; the fields one by one then keep a match within one
             // field, as the joined text alone could match across a separator.
             rows = rows.Where(e => EF.Functions.ILike(WeatherDbContext.SearchText(e.Name, e.Note, e.Tags), pattern, @"\")

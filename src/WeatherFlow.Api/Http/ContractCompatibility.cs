@@ -41,10 +41,15 @@ public static class ContractCompatibility
     }
 
     /// <summary>Unknown paths and methods answer <c>{"detail":"Not Found"}</c> / <c>{"detail":"Method Not Allowed"}</c>
-    /// as FastAPI does; responses that already carry a body (ProblemDetails) are left alone.</summary>
+    /// as FastAPI does; responses that already carry a body (ProblemDetails) are left alone. A body cut off at its
+    /// limit while an endpoint bound it (the binder answers that with an empty 413) says what the limit is.</summary>
     private static Task WriteDetailForEmptyErrorAsync(StatusCodeContext context)
     {
         var response = context.HttpContext.Response;
+        if (response.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Infrastructure.RequestSizeLimits.BodyTooLarge(context.HttpContext).ExecuteAsync(context.HttpContext);
+        }
         var detail = response.StatusCode switch
         {
             StatusCodes.Status404NotFound => "Not Found",

@@ -14,7 +14,8 @@ public static class RequestBodyReader
         {
             return await ReadOrNullAsync(request, maxBytes, cancellationToken);
         }
-        catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
+        // Kestrel's own refusals (a body past its limit: 413) are already what the client should hear.
+        catch (IOException exception) when (exception is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             throw new BadHttpRequestException($"The request body could not be read: {exception.Message}", StatusCodes.Status400BadRequest, exception);
         }

@@ -6,7 +6,9 @@ namespace WeatherFlow.Api.Infrastructure;
 /// <summary>
 /// A request line or headers over the limits get 414 or 431 ProblemDetails. Kestrel enforces such limits itself
 /// but answers with an empty body before any middleware runs, so it is given room to pass them up to 8 times over
-/// and the limits are enforced here instead, where the answer can say what was wrong.
+/// and the limits are enforced here instead, where the answer can say what was wrong. Every body, on every endpoint,
+/// is bounded by <see cref="ApiOptions.MaxRequestBodyBytes"/> before a byte of it is read: a declared length over it
+/// gets 413 at once, and Kestrel stops a chunked one at the limit (413 through the exception handler).
 /// </summary>
 public static class RequestSizeLimits
 {
@@ -18,7 +20,15 @@ public static class RequestSizeLimits
         {
             kestrel.Limits.MaxRequestLineSize = 8 * MaxRequestTargetBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 8 * MaxHeadersBytes;
-        });
+        })
+        // A body an endpoint cannot bind reaches the exception handler, which answers ProblemDetails, in every
+        // environment as in Development (the default throws only there).
+        .Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+
+    /// <summary>The answer to a body past the limit, whether refused for its declared length or cut off while read.</summary>
+    public static IResult BodyTooLarge(HttpContext context) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large",
+        detail: $"The request body must not exceed {context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes} bytes.");
 
     public static WebApplication UseRequestSizeLimits(this WebApplication app)
     {
@@ -35,6 +45,16 @@ public static class RequestSizeLimits
             {
                 await Results.Problem(statusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge, title: "Request headers too large",
                     detail: $"The request headers must not exceed {MaxHeadersBytes} bytes in all.").ExecuteAsync(context);
+                return;
+            }
+            var maxBodyBytes = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            {
+                bodyLimit.MaxRequestBodySize = maxBodyBytes;
+            }
+            if (request.ContentLength > maxBodyBytes)
+            {
+                await BodyTooLarge(context).ExecuteAsync(context);
                 return;
             }
             await next(context);

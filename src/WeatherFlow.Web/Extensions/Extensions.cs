@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using WeatherFlow.Web.Accounts;
 using WeatherFlow.Experiments.Data;
+using WeatherFlow.Experiments.Data.Audit;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WeatherFlow.Web.Services;
 
@@ -18,6 +20,9 @@ public static class Extensions
         // Every experiment page shows the signed-in user's runs (an admin's: everyone's), so they need a user.
         builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Experiments").AuthorizePage("/Index")).AddMvcOptions(mvc =>
         {
+            mvc.Filters.Add<LocalReturnUrlFilter>();
+            mvc.Filters.Add<AdminTwoFactorFilter>();
+            mvc.Filters.Add<PendingSignInFilter>();
             mvc.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "Enter a number.");
             mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a number.");
         });
@@ -29,13 +34,26 @@ public static class Extensions
         builder.Services.AddHttpClient<WeatherFlowApiClient>(client => client.BaseAddress = ApiBaseAddress)
             .AddHttpMessageHandler<WebUserTokenHandler>();
 
-        // Accounts live in the weatherdb, which the api migrates; the web reads and writes users and tokens only.
+        // Accounts live in the weatherdb, which the api migrates; the web reads and writes users, tokens and the audit trail.
         builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
+        builder.Services.AddScoped<AuditTrail>();
+        // The sign-in limits count in Redis across replicas, and on each replica alone while it is down.
+        builder.AddOptionalRedisClient("cache");
+        builder.AddAccountFormLimits();
+        builder.Services.AddSingleton<UnknownAddressFailures>();
         // An address is confirmed from its mailed link before it signs in: password resets are mailed only to those.
         builder.Services.AddDefaultIdentity<WeatherFlowUser>(identity => identity.SignIn.RequireConfirmedAccount = true)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WeatherDbContext>()
+            .AddUserManager<AuditingUserManager>()
+            .AddSignInManager<GuardedSignInManager>()
             .AddClaimsPrincipalFactory<AdminPromotingClaimsFactory>();
+        builder.Services.AddOptions<IdentityOptions>().Configure<IOptions<SignInProtectionOptions>>((identity, protection) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = protection.Value.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = protection.Value.LockoutTime;
+            identity.Lockout.AllowedForNewUsers = true;
+        });
         builder.Services.AddTransient<IEmailSender, LoggingEmailSender>();
         builder.Services.AddSingleton(TimeProvider.System);
 

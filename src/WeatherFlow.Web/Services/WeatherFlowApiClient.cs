@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Polly.Timeout;
+using WeatherFlow.Contracts.Accounts;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.ReferenceWireFormat;
 using WeatherFlow.Contracts.Jobs;
@@ -27,7 +28,19 @@ public sealed class WeatherFlowApiClient(HttpClient http)
             return await ApiAnswer<HistoryPage>.RefusedAsync(response, cancellationToken);
         }
         var rows = await response.Content.ReadFromJsonAsync<List<ExperimentJobSummary>>(ExperimentJson.Options, cancellationToken) ?? [];
-        return ApiAnswer<HistoryPage>.Of(new(rows, NextCursor(response)));
+        return ApiAnswer<HistoryPage>.Of(new(rows, NextPageParameter(response, "cursor")));
+    });
+
+    /// <param name="query">The audit filters as the admin gave them: the api judges them.</param>
+    public Task<ApiAnswer<AuditPage>> ListAuditAsync(QueryString query, CancellationToken cancellationToken) => CallAsync(async () =>
+    {
+        using var response = await http.GetAsync($"/api/audit{query}", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return await ApiAnswer<AuditPage>.RefusedAsync(response, cancellationToken);
+        }
+        var rows = await response.Content.ReadFromJsonAsync<List<AuditEntry>>(ExperimentJson.Options, cancellationToken) ?? [];
+        return ApiAnswer<AuditPage>.Of(new(rows, NextPageParameter(response, "before")));
     });
 
     public Task<ApiAnswer<ExperimentAggregates>> AggregateAsync(QueryString query, CancellationToken cancellationToken) =>
@@ -140,12 +153,13 @@ public sealed class WeatherFlowApiClient(HttpClient http)
     });
 
     /// <summary>The <c>cursor</c> of the <c>Link: &lt;…&gt;; rel="next"</c> header the api sends when more rows follow.</summary>
-    private static string? NextCursor(HttpResponseMessage response) =>
+    /// <summary>The parameter that asks for the next page, read off the <c>Link: rel="next"</c> header.</summary>
+    private static string? NextPageParameter(HttpResponseMessage response, string parameter) =>
         response.Headers.TryGetValues("Link", out var links)
         && links.Select(link => link.Split(';', 2)).FirstOrDefault(parts => parts.Length == 2 && parts[1].Contains("rel=\"next\"")) is { } next
         && Uri.TryCreate(new Uri("http://api"), next[0].Trim().TrimStart('<').TrimEnd('>'), out var uri)
-            && QueryHelpers.ParseQuery(uri.Query).TryGetValue("cursor", out var cursor)
-            ? cursor.ToString()
+            && QueryHelpers.ParseQuery(uri.Query).TryGetValue(parameter, out var value)
+            ? value.ToString()
             : null;
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)

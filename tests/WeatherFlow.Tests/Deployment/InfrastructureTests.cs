@@ -76,6 +76,9 @@ public sealed partial class InfrastructureTests(DeploymentArtifacts deployment) 
         Assert.All(deployment.ContainerApps, name => Assert.True(File.Exists(ContainerAppTemplate.PathOf(name)), $"no template for {name}"));
         var trainer = deployment.ContainerApp("trainer");
         Assert.True(string.CompareOrdinal((string)trainer.Document["api-version"]!, "2025-01-01") >= 0, "cooldownPeriod needs api-version 2025-01-01 or later");
+        // The web's sign-in cookies must open on every replica: the platform's shared data-protection keys.
+        Assert.All(["api", "web"], name => Assert.Equal("2025-02-02-preview", (string)deployment.ContainerApp(name).Document["api-version"]!));
+        Assert.Equal("true", (string)deployment.ContainerApp("web").Properties["configuration"]!["runtime"]!["dotnet"]!["autoConfigureDataProtection"]!);
         var scale = trainer.Properties["template"]!["scale"]!;
         Assert.Equal(deployment.AzdEnvironment["TRAINER_MAX_REPLICAS"], (string)scale["maxReplicas"]!);
         Assert.InRange(int.Parse((string)scale["maxReplicas"]!), 2, 30);

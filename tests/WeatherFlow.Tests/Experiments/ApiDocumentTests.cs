@@ -37,6 +37,7 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
         { "GET", "/api/me/quota" },
         { "GET", "/api/accounts/{id}/quota" },
         { "PUT", "/api/accounts/{id}/quota" },
+        { "GET", "/api/audit" },
     };
 
     [Fact]

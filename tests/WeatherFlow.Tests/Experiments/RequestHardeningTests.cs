@@ -90,6 +90,86 @@ public sealed class RequestHardeningTests(CompositionFixture composition)
         Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Every endpoint that takes a body, with a body said to be 25 MB: refused before a byte of it is sent.</summary>
+    [Theory]
+    [InlineData("PATCH", "/api/experiments/{run}")]
+    [InlineData("POST", "/api/experiments/{run}/predictions")]
+    [InlineData("POST", "/api/experiments")]
+    [InlineData("PUT", "/api/accounts/{account}/quota")]
+    public async Task A_body_declared_past_the_limit_gets_413_before_it_is_sent(string method, string path)
+    {
+        var target = path.Replace("{run}", Guid.NewGuid().ToString()).Replace("{account}", CompositionFixture.AdminEmail);
+        var (head, body) = await ExchangeAsync($"{method} {target} HTTP/1.1\r\nHost: {{host}}\r\n{Authorization()}" +
+            "Content-Type: application/json\r\nContent-Length: 26214400\r\n\r\n", sendAfterHead: null);
+
+        Assert.StartsWith("HTTP/1.1 413 ", head);
+        Assert.Contains("\r\nContent-Type: application/problem+json", head);
+        Assert.Contains("must not exceed 1048576 bytes", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+    }
+
+    /// <summary>A chunked body says no length: it is cut off at the limit while the endpoint reads it.</summary>
+    [Theory]
+    [InlineData("PATCH", "/api/experiments/{run}")]
+    [InlineData("POST", "/api/experiments/{run}/predictions")]
+    public async Task A_chunked_body_past_the_limit_gets_413_problem_details(string method, string path)
+    {
+        var experiments = new ExperimentsClient(_api);
+        var run = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2941), CancellationToken.None);
+        var chunk = $"{{\"note\": \"{new string('a', 2 * 1024 * 1024)}\"}}";
+        var (head, body) = await ExchangeAsync($"{method} {path.Replace("{run}", run.ToString())} HTTP/1.1\r\nHost: {{host}}\r\n{Authorization()}" +
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+            sendAfterHead: $"{Encoding.UTF8.GetByteCount(chunk):X}\r\n{chunk}\r\n0\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 413 ", head);
+        Assert.Contains("\r\nContent-Type: application/problem+json", head);
+        Assert.Equal(413, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+    }
+
+    private string Authorization() => $"Authorization: {_api.DefaultRequestHeaders.Authorization}\r\n";
+
+    /// <summary>Sends a request's head (and then, if given, its body, as far as the server takes it) on a connection of
+    /// its own, and reads the answer until the server closes the connection, as it does after refusing a body.</summary>
+    private async Task<(string Head, string Body)> ExchangeAsync(string head, string? sendAfterHead)
+    {
+        var endpoint = composition.App.GetEndpoint(CompositionResources.Api);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var client = new TcpClient();
+        await client.ConnectAsync(endpoint.Host, endpoint.Port, timeout.Token);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Replace("{host}", endpoint.Authority)), timeout.Token);
+        if (sendAfterHead is not null)
+        {
+            try
+            {
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(sendAfterHead), timeout.Token);
+            }
+            catch (IOException)
+            {
+                // The server answered and closed before it took the whole body: the answer is what counts.
+            }
+        }
+        var answer = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync(timeout.Token);
+        var end = answer.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var (answerHead, body) = (answer[..end], answer[(end + 4)..]);
+        return (answerHead, answerHead.Contains("\r\nTransfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase) ? Unchunked(body) : body);
+    }
+
+    private static string Unchunked(string body)
+    {
+        var text = new StringBuilder();
+        for (var at = 0; ;)
+        {
+            var lineEnd = body.IndexOf("\r\n", at, StringComparison.Ordinal);
+            var size = Convert.ToInt32(body[at..lineEnd], 16);
+            if (size == 0)
+            {
+                return text.ToString();
+            }
+            text.Append(body, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
     /// <summary>Requests Kestrel refuses before any of the api's code runs; {host} is the api's address.</summary>
     public static TheoryData<string, string, int> RequestsKestrelRefuses => new()
     {

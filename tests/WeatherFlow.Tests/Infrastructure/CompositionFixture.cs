@@ -71,13 +71,16 @@ public class CompositionFixture : IAsyncLifetime
         var api = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == CompositionResources.Api);
         appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__Interval", "00:00:02")
             .WithEnvironment("ModelRetention__LargeResultBytes", LargeResultBytes.ToString());
-        // The tests submit hundreds of experiments, anonymously and all from this host's address.
+        // The tests submit hundreds of experiments, anonymously and all from this host's address, and sign up their
+        // accounts from it too.
         if (!KeepsDefaultRateLimits)
         {
             foreach (var limit in (string[])["AnonymousSubmissions", "AccountSubmissions", "AnonymousReads", "AccountReads"])
             {
                 appHost.CreateResourceBuilder(api).WithEnvironment($"RateLimits__{limit}", "1000000");
             }
+            var web = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == CompositionResources.Web);
+            appHost.CreateResourceBuilder(web).WithEnvironment("SignInProtection__FormsPerClientAddress", "1000000");
         }
         Configure(appHost);
         _app = await appHost.BuildAsync(timeout.Token);

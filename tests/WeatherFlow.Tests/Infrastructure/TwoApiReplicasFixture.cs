@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace WeatherFlow.Tests.Infrastructure;
 
@@ -39,7 +38,7 @@ public sealed class TwoApiReplicasFixture : CompositionFixture
     public async Task<IReadOnlyList<HttpClient>> ApiReplicaClientsAsync(IPAddress source, string forwardedFor) =>
         [.. (await ReplicaUrlsAsync()).Select(url =>
         {
-            var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = (context, ct) => ConnectFromAsync(source, context.DnsEndPoint.Port, ct) })
+            var client = new HttpClient(LoopbackSource.Handler(source))
             {
                 BaseAddress = new UriBuilder(url) { Host = IPAddress.Loopback.ToString() }.Uri,
             };
@@ -50,20 +49,4 @@ public sealed class TwoApiReplicasFixture : CompositionFixture
     private async Task<IEnumerable<Uri>> ReplicaUrlsAsync() =>
         (await App.GetProcessIdsAsync(CompositionResources.Api))
             .Select(pid => new Uri(ProcessInspection.Environment(pid)["ASPNETCORE_URLS"].Split(';')[0]));
-
-    private static async ValueTask<Stream> ConnectFromAsync(IPAddress source, int port, CancellationToken ct)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            socket.Bind(new IPEndPoint(source, 0));
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 }

@@ -39,7 +39,7 @@ public sealed partial class WebAccount
     {
         var account = new WebAccount(email, app.GetEndpoint(CompositionResources.Web));
         using var web = account.CreateWebClient();
-        await account.PostFormAsync(web, "/Identity/Account/Register",
+        await PostFormAsync(web, "/Identity/Account/Register",
             new() { ["Input.Email"] = email, ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password }, cancellationToken);
         var mail = await app.WaitForLogLineAsync(CompositionResources.Web, line => line.Contains($"Mail to {email}, \"Confirm your email\""), cancellationToken);
         var link = WebUtility.HtmlDecode(mail[(mail.IndexOf("href='", StringComparison.Ordinal) + 6)..].Split('\'')[0]);
@@ -47,7 +47,7 @@ public sealed partial class WebAccount
         {
             Assert.Contains("Thank you for confirming your email", await confirmed.Content.ReadAsStringAsync(cancellationToken));
         }
-        await account.PostFormAsync(web, "/Identity/Account/Login",
+        await PostFormAsync(web, "/Identity/Account/Login",
             new() { ["Input.Email"] = email, ["Input.Password"] = Password, ["Input.RememberMe"] = "false" }, cancellationToken);
         Assert.Contains(account.Cookies.GetAllCookies(), cookie => cookie.Name == ".AspNetCore.Identity.Application");
         return account;
@@ -63,19 +63,13 @@ public sealed partial class WebAccount
             : throw new InvalidOperationException("The Tokens page showed no new token.");
     }
 
-    /// <summary>Posts a form of the page as a browser would: with the antiforgery token the page's form carries.</summary>
-    private async Task<string> PostFormAsync(HttpClient web, string path, Dictionary<string, string> fields, CancellationToken cancellationToken)
+    private static async Task<string> PostFormAsync(HttpClient web, string path, Dictionary<string, string> fields, CancellationToken cancellationToken)
     {
-        var form = await web.GetStringAsync(path.Split('?')[0], cancellationToken);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value;
-        using var response = await web.PostAsync(path, new FormUrlEncodedContent(fields), cancellationToken);
+        using var response = await WebForm.PostAsync(web, path, fields, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {body}");
         return body;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     [GeneratedRegex("id=\"new-token\"[^>]*>([^<]+)<")]
     private static partial Regex NewToken();

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeatherFlow.Experiments.Data;
+using WeatherFlow.Experiments.Data.Audit;
 
 namespace WeatherFlow.Web.Pages.Account;
 
 /// <summary>A user's personal access tokens for the REST API: made with a name, shown once, revoked at will.</summary>
 [Authorize]
-public sealed class TokensModel(WeatherDbContext db, UserManager<WeatherFlowUser> users, TimeProvider time) : PageModel
+public sealed class TokensModel(WeatherDbContext db, UserManager<WeatherFlowUser> users, AuditTrail audit, TimeProvider time) : PageModel
 {
     public IReadOnlyList<PersonalAccessToken> Tokens { get; private set; } = [];
 
@@ -38,6 +39,7 @@ public sealed class TokensModel(WeatherDbContext db, UserManager<WeatherFlowUser
                 CreatedAt = time.GetUtcNow(),
             });
             await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(AuditEvents.TokenCreated, users.GetUserId(User), User.Identity?.Name, Name!.Trim(), cancellationToken: cancellationToken);
             Name = null;
             ModelState.Clear();
         }
@@ -49,8 +51,12 @@ public sealed class TokensModel(WeatherDbContext db, UserManager<WeatherFlowUser
     {
         var userId = users.GetUserId(User);
         var now = time.GetUtcNow();
-        await db.PersonalAccessTokens.Where(t => t.Id == id && t.UserId == userId && t.RevokedAt == null)
+        var revoked = await db.PersonalAccessTokens.Where(t => t.Id == id && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        if (revoked > 0)
+        {
+            await audit.RecordAsync(AuditEvents.TokenRevoked, userId, User.Identity?.Name, id.ToString(), cancellationToken: cancellationToken);
+        }
         return RedirectToPage();
     }
 

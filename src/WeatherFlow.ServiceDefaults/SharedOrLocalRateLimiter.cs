@@ -1,15 +1,46 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using RedisRateLimiting;
 using StackExchange.Redis;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// A budget counted in Redis, so that it holds across api replicas, and on this replica alone while Redis is down:
-/// then a client gets its limit from each replica, which is still a limit, rather than none or a 500.
+/// A budget counted in Redis, so that it holds across replicas, and on this replica alone while Redis is down: then a
+/// client gets its limit from each replica, which is still a limit, rather than none or a 500. The api's and the
+/// web's limits are of this kind.
 /// </summary>
-internal sealed class SharedOrLocalRateLimiter(RateLimiter shared, RateLimiter local, IConnectionMultiplexer redis, ILogger logger) : RateLimiter
+public sealed class SharedOrLocalRateLimiter(RateLimiter shared, RateLimiter local, IConnectionMultiplexer redis, ILogger logger) : RateLimiter
 {
+    /// <summary>A fixed window of <paramref name="permitLimit"/> requests, counted under <paramref name="key"/>.</summary>
+    public static SharedOrLocalRateLimiter FixedWindow(string key, int permitLimit, TimeSpan window, IConnectionMultiplexer redis, ILogger logger) =>
+        new(new RedisFixedWindowRateLimiter<string>($"weatherflow:{key}", new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis,
+                PermitLimit = permitLimit,
+                Window = window,
+            }),
+            new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permitLimit,
+                Window = window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }),
+            redis, logger);
+
+    /// <summary>Whole seconds until a refused caller may try again, at least one. The in-memory limiter says it as
+    /// <see cref="MetadataName.RetryAfter"/> (a whole window: it does not say how much of it is left); Redis' limiter in
+    /// seconds, under a name of its own.</summary>
+    public static int RetryAfterSeconds(RateLimitLease lease, TimeSpan window)
+    {
+        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var local) ? local
+            : lease.TryGetMetadata(RateLimitMetadataName.RetryAfter, out var seconds) ? TimeSpan.FromSeconds(seconds)
+            : window;
+        return Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+    }
+
     private long _lastAcquired = Stopwatch.GetTimestamp();
 
     /// <summary>Idle while the local count is untouched and nobody asked for a while, so the partitioned limiter
