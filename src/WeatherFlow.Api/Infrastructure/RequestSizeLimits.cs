@@ -48,14 +48,16 @@ public static class RequestSizeLimits
                 return;
             }
             var maxBodyBytes = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+            if (request.ContentLength > maxBodyBytes)
+            {
+                // Answered before a byte is read. Kestrel then discards what the client still sends (up to its own
+                // limit), so that a client that sends its body anyway reads this answer rather than a reset.
+                await BodyTooLarge(context).ExecuteAsync(context);
+                return;
+            }
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
             {
                 bodyLimit.MaxRequestBodySize = maxBodyBytes;
-            }
-            if (request.ContentLength > maxBodyBytes)
-            {
-                await BodyTooLarge(context).ExecuteAsync(context);
-                return;
             }
             await next(context);
         });

@@ -128,7 +128,7 @@ public sealed class RequestHardeningTests(CompositionFixture composition)
     private string Authorization() => $"Authorization: {_api.DefaultRequestHeaders.Authorization}\r\n";
 
     /// <summary>Sends a request's head (and then, if given, its body, as far as the server takes it) on a connection of
-    /// its own, and reads the answer until the server closes the connection, as it does after refusing a body.</summary>
+    /// its own, and reads the whole answer, without waiting for the connection to close.</summary>
     private async Task<(string Head, string Body)> ExchangeAsync(string head, string? sendAfterHead)
     {
         var endpoint = composition.App.GetEndpoint(CompositionResources.Api);
@@ -148,26 +148,45 @@ public sealed class RequestHardeningTests(CompositionFixture composition)
                 // The server answered and closed before it took the whole body: the answer is what counts.
             }
         }
-        var answer = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync(timeout.Token);
-        var end = answer.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var (answerHead, body) = (answer[..end], answer[(end + 4)..]);
-        return (answerHead, answerHead.Contains("\r\nTransfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase) ? Unchunked(body) : body);
+        var answer = new StringBuilder();
+        var buffer = new byte[8192];
+        while (true)
+        {
+            var text = answer.ToString();
+            if (text.IndexOf("\r\n\r\n", StringComparison.Ordinal) is var end and >= 0 && Complete(text[..end], text[(end + 4)..]) is { } body)
+            {
+                return (text[..end], body);
+            }
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            Assert.True(read > 0, $"The connection closed before a whole answer: {text}");
+            answer.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
     }
 
-    private static string Unchunked(string body)
+    /// <summary>The answer's body once all of it has arrived, by its Content-Length or its chunks; null before.</summary>
+    private static string? Complete(string head, string received)
     {
-        var text = new StringBuilder();
-        for (var at = 0; ;)
+        if (!head.Contains("\r\nTransfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
         {
-            var lineEnd = body.IndexOf("\r\n", at, StringComparison.Ordinal);
-            var size = Convert.ToInt32(body[at..lineEnd], 16);
+            var length = int.Parse(head.Split("\r\n").Single(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))[15..]);
+            return received.Length >= length ? received[..length] : null;
+        }
+        var body = new StringBuilder();
+        for (var at = 0; received.IndexOf("\r\n", at, StringComparison.Ordinal) is var lineEnd and >= 0;)
+        {
+            var size = Convert.ToInt32(received[at..lineEnd], 16);
             if (size == 0)
             {
-                return text.ToString();
+                return body.ToString();
             }
-            text.Append(body, lineEnd + 2, size);
+            if (received.Length < lineEnd + 2 + size + 2)
+            {
+                return null;
+            }
+            body.Append(received, lineEnd + 2, size);
             at = lineEnd + 2 + size + 2;
         }
+        return null;
     }
 
     /// <summary>Requests Kestrel refuses before any of the api's code runs; {host} is the api's address.</summary>

@@ -27,6 +27,7 @@ public sealed partial class DeployedWebFixture : IAsyncLifetime
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__weatherdb"] = "Host=127.0.0.1;Port=1;Database=weatherdb;Username=nobody;Password=none";
+        start.Environment["ConnectionStrings__cache"] = "127.0.0.1:1";
         start.Environment["services__api__http__0"] = "http://127.0.0.1:1";
         start.Environment["WebUserTokens__SigningKey"] = "a-key-the-web-needs-to-start-and-never-uses-here";
         foreach (var name in start.Environment.Keys.Where(key => key.StartsWith("Authentication__", StringComparison.OrdinalIgnoreCase)).ToList())
