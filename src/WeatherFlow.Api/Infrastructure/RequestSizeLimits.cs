@@ -8,7 +8,7 @@ namespace WeatherFlow.Api.Infrastructure;
 /// but answers with an empty body before any middleware runs, so it is given room to pass them up to 8 times over
 /// and the limits are enforced here instead, where the answer can say what was wrong. Every body, on every endpoint,
 /// is bounded by <see cref="ApiOptions.MaxRequestBodyBytes"/> before a byte of it is read: a declared length over it
-/// gets 413 at once, and Kestrel stops a chunked one at the limit (413 through the exception handler).
+/// gets 413 at once, and a chunked one is refused as it passes the limit (413 through the exception handler).
 /// </summary>
 public static class RequestSizeLimits
 {
@@ -55,9 +55,9 @@ public static class RequestSizeLimits
                 await BodyTooLarge(context).ExecuteAsync(context);
                 return;
             }
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            if (request.ContentLength is null)
             {
-                bodyLimit.MaxRequestBodySize = maxBodyBytes;
+                request.Body = new LimitedRequestBody(request.Body, maxBodyBytes);
             }
             await next(context);
         });
