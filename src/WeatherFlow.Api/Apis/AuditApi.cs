@@ -54,10 +54,7 @@ public static class AuditApi
         if (page.Count > query.Limit)
         {
             page.RemoveAt(query.Limit);
-            var next = QueryString.Create(context.Request.Query.Where(p => p.Key != "before")
-                .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)))
-                .Append(KeyValuePair.Create("before", (string?)page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-            context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}{next}>; rel=\"next\"";
+            NextPageLink.Set(context, "before", page[^1].Id);
         }
         return TypedResults.Ok(page);
     }

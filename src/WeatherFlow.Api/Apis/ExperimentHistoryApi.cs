@@ -41,11 +41,7 @@ public static class ExperimentHistoryApi
         var (rows, next) = await history.ListAsync(request, cancellationToken);
         if (next is not null)
         {
-            var query = QueryString.Create(context.Request.Query
-                .Where(parameter => parameter.Key != "cursor")
-                .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value)))
-                .Append(KeyValuePair.Create("cursor", (string?)next.Encode())));
-            context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}{query}>; rel=\"next\"";
+            NextPageLink.Set(context, "cursor", next.Encode());
         }
         return TypedResults.Ok(rows);
     }

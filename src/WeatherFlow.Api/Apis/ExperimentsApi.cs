@@ -58,14 +58,7 @@ public static class ExperimentsApi
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
     {
-        var maxBytes = options.Value.MaxRequestBodyBytes;
-        if (await RequestBodyReader.ReadAsync(context.Request, maxBytes, cancellationToken) is not { } body)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Request body too large",
-                detail: $"An experiment request must not exceed {maxBytes} bytes.");
-        }
+        var body = await RequestBodyReader.ReadAsync(context.Request, cancellationToken);
         if (!Utf8.IsValid(body))
         {
             // The reference's answer for bytes that do not decode.

@@ -27,18 +27,13 @@ public static class PredictionsApi
     }
 
     public static async Task<Results<Ok<PredictionJob>, Accepted<PredictionJob>, ValidationProblem, ProblemHttpResult>> SubmitPredictionAsync(
-        string id, HttpContext context, PredictionService predictions, ExperimentQueries queries, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        string id, HttpContext context, PredictionService predictions, ExperimentQueries queries, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var experimentId) || !await queries.ManagesAsync(experimentId, cancellationToken))
         {
             return ExperimentsApi.NotFound(id);
         }
-        var maxBytes = options.Value.MaxRequestBodyBytes;
-        if (await RequestBodyReader.ReadAsync(context.Request, maxBytes, cancellationToken) is not { } bytes)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                detail: $"A prediction request must not exceed {maxBytes} bytes.");
-        }
+        var bytes = await RequestBodyReader.ReadAsync(context.Request, cancellationToken);
         if (!Utf8.IsValid(bytes) || Parse(bytes) is not { } body)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid JSON",

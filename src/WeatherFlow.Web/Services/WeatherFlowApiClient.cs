@@ -152,8 +152,8 @@ public sealed class WeatherFlowApiClient(HttpClient http)
             : await ApiAnswer<T>.RefusedAsync(response, cancellationToken);
     });
 
-    /// <summary>The <c>cursor</c> of the <c>Link: &lt;…&gt;; rel="next"</c> header the api sends when more rows follow.</summary>
-    /// <summary>The parameter that asks for the next page, read off the <c>Link: rel="next"</c> header.</summary>
+    /// <summary>The parameter that asks for the next page, read off the <c>Link: &lt;…&gt;; rel="next"</c> header the api
+    /// sends when more rows follow.</summary>
     private static string? NextPageParameter(HttpResponseMessage response, string parameter) =>
         response.Headers.TryGetValues("Link", out var links)
         && links.Select(link => link.Split(';', 2)).FirstOrDefault(parts => parts.Length == 2 && parts[1].Contains("rel=\"next\"")) is { } next
