@@ -7,6 +7,9 @@ namespace WeatherFlow.Contracts.Experiments;
 /// </summary>
 public static class ConfigBounds
 {
+    /// <summary>Every advertised variable at every advertised level; more would only let one request exhaust a trainer's memory.</summary>
+    public const int MaxChannels = 24;
+
     public static NumberRange TrainSamples { get; } = new(4, 256);
     public static NumberRange ValSamples { get; } = new(4, 128);
     public static NumberRange HiddenDim { get; } = new(32, 512);

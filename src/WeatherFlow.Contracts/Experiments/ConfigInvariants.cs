@@ -9,8 +9,7 @@ internal static class ConfigInvariants
     /// <summary>The attention heads of both backbones.</summary>
     public const int AttentionHeads = 8;
 
-    /// <summary>Every advertised variable at every advertised level; more would only let one request exhaust a trainer's memory.</summary>
-    public const int MaxChannels = 24;
+    public const int MaxChannels = ConfigBounds.MaxChannels;
 
     public static List<ConfigViolation> Find(ExperimentConfig config)
     {
@@ -41,6 +40,13 @@ internal static class ConfigInvariants
         Require(dataset.GridSize is { Lat: >= 4, Lon: >= 4 } && dataset.GridSize.Lon % 2 == 0, "dataset", "gridSize", "the grid needs at least 4 × 4 points and an even number of longitudes");
         Require(dataset.TrainSamples >= 1, "dataset", "trainSamples", "at least one training sample is needed");
         Require(dataset.ValSamples >= 1, "dataset", "valSamples", "at least one validation sample is needed");
+        if (dataset.Split is { } split)
+        {
+            Require(split.Test >= 0.1 - 1e-9, "dataset", "split", "train + validation may take at most 0.9 of the time axis: the test block needs the rest");
+        }
+        Require(dataset.Channels is not { Count: > MaxChannels }, "dataset", "channels", $"at most {MaxChannels} channels are supported");
+        Require(dataset.Source is not null || (dataset.Channels, dataset.LeadHours, dataset.Split) is (null, null, null), "dataset", "source",
+            "channels, leadHours and split select from a stored dataset: name one in source");
         Require(ConfigChoices.Backbones.Contains(model.Backbone), "model", "backbone", $"unknown backbone '{model.Backbone}'");
         Require(model.HiddenDim >= 2, "model", "hiddenDim", "hiddenDim must be at least 2");
         Require(model.NLayers >= 1, "model", "nLayers", "at least one layer is needed");

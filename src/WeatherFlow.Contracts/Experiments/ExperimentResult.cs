@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using WeatherFlow.Contracts.Datasets;
+
 namespace WeatherFlow.Contracts.Experiments;
 
 /// <summary>
@@ -14,4 +17,9 @@ public sealed record ExperimentResult(
     PredictionResult Prediction,
     LodPreview LodPreview,
     SimulationSummary SimulationSummary,
-    ExecutionSummary Execution);
+    ExecutionSummary Execution)
+{
+    /// <summary>WeatherFlow's addition for a run on a stored dataset; absent for the synthetic atmosphere.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DatasetUse? DatasetSource { get; init; }
+}

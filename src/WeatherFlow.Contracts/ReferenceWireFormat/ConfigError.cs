@@ -13,4 +13,9 @@ public sealed record ConfigError(
     [property: JsonPropertyName("loc"), JsonConverter(typeof(ErrorLocationConverter))] IReadOnlyList<object> Loc,
     [property: JsonPropertyName("msg")] string Msg,
     [property: JsonPropertyName("input"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] JsonElement? Input,
-    [property: JsonPropertyName("ctx"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Ctx = null);
+    [property: JsonPropertyName("ctx"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Ctx = null)
+{
+    /// <summary>A rule of the config as a whole that a field breaks, found after the fields were read (a dataset's, say).</summary>
+    public static ConfigError Of(ConfigViolation violation) =>
+        PydanticErrors.ValueError(["body", violation.Section, violation.Field], violation.Message, PydanticErrors.Null);
+}

@@ -22,6 +22,23 @@ internal static class ConfigSections
             WebdatasetPattern = json.NullableString("webdatasetPattern", "webdataset_pattern"),
             WebdatasetCache = json.NullableString("webdatasetCache", "webdataset_cache"),
             WebdatasetWorkers = json.Int("webdatasetWorkers", "webdataset_workers", defaults.WebdatasetWorkers, Bound.Ge(0), Bound.Le(16)),
+            Source = json.NullableString("source", "source"),
+            Channels = json.NullableStringList("channels", "channels", values =>
+                values.Count == 0 ? "At least one channel must be selected"
+                : values.Distinct().Count() != values.Count ? "A channel is listed twice"
+                : null),
+            LeadHours = json.NullableInt("leadHours", "lead_hours", Bound.Ge(1), Bound.Le(DatasetSplit.MaxLeadHours)),
+            Split = json.Has("split", "split") ? Split(json.Section("split", "split", "DatasetSplit")) : null,
+        };
+    }
+
+    private static DatasetSplit Split(JsonFieldReader json)
+    {
+        var defaults = new DatasetSplit();
+        return new()
+        {
+            Train = json.Float("train", "train", defaults.Train, Bound.Ge(0.05, "0.05"), Bound.Le(0.9, "0.9")),
+            Validation = json.Float("validation", "validation", defaults.Validation, Bound.Ge(0.05, "0.05"), Bound.Le(0.9, "0.9")),
         };
     }
 

@@ -78,6 +78,15 @@ internal sealed class JsonFieldReader(JsonElement? section, IReadOnlyList<object
     public IReadOnlyList<int> IntList(string alias, string name, IReadOnlyList<int> fallback, Func<IReadOnlyList<int>, string?> validate) =>
         List(alias, name, fallback, (item, at) => Integer(item, at, []) ?? 0, validate);
 
+    /// <summary>A list that may be absent or null (WeatherFlow's additions, whose default depends on a dataset).</summary>
+    public IReadOnlyList<string>? NullableStringList(string alias, string name, Func<IReadOnlyList<string>, string?> validate) =>
+        TryGet(alias, name, out var value) && value.ValueKind != JsonValueKind.Null ? StringList(alias, name, [], validate) : null;
+
+    public int? NullableInt(string alias, string name, params Bound[] bounds) =>
+        TryGet(alias, name, out var value) && value.ValueKind != JsonValueKind.Null ? Integer(value, At(alias), bounds) : null;
+
+    public bool Has(string alias, string name) => TryGet(alias, name, out var value) && value.ValueKind != JsonValueKind.Null;
+
     public bool IsValid(string alias) =>
         !errors.Any(error => error.Loc.Count > location.Count && Equals(error.Loc[location.Count], alias) && error.Loc.Take(location.Count).SequenceEqual(location));
 

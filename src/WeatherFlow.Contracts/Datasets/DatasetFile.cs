@@ -1,0 +1,3 @@
+namespace WeatherFlow.Contracts.Datasets;
+
+public sealed record DatasetFile(string Name, long Bytes, string Format);
