@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages WeatherFlow runs on: the AppHost starts Postgres, Redis and RabbitMQ as local
-# processes (no container engine here), the browser tests drive Debian's Chromium, and the tests of the PyTorch
-# module (clients/python) run in Debian's PyTorch. Idempotent: only what is missing is installed, so it is cheap to
-# call before every run.
+# processes (no container engine here), the browser tests drive Debian's Chromium, the tests of the PyTorch
+# module (clients/python) run in Debian's PyTorch, the api registers NCAR's storm episode from libncarg-data, and
+# the dataset tests write NetCDF files with netcdf-bin's ncgen, a second implementation of the format. Azurite, the
+# local blob storage, comes from npm. Idempotent: only what is missing is installed, so it is cheap to call before
+# every run.
 set -euo pipefail
 
 declare -A binary_of=(
@@ -12,6 +14,8 @@ declare -A binary_of=(
   [chromium]=/usr/bin/chromium
   [fonts-liberation]=/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
   [python3-torch]=/usr/lib/python3/dist-packages/torch/__init__.py
+  [libncarg-data]=/usr/share/ncarg/data/cdf/Tstorm.cdf
+  [netcdf-bin]=/usr/bin/ncgen
 )
 
 missing=()
@@ -29,6 +33,25 @@ if ((${#missing[@]} > 0)); then
   trap '"${sudo[@]}" rm -f /usr/sbin/policy-rc.d' EXIT
   "${sudo[@]}" apt-get update -q
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Azurite goes into a folder of its own outside the source tree, where the AppHost looks for it; root's is shared by
+# every checkout. Its package asks for Node 22, but its blob service runs on the Node 20 these machines have.
+azurite_version=3.37.0
+if [[ $EUID -eq 0 ]]; then
+  azurite_directory=/opt/weatherflow/azurite
+else
+  azurite_directory="${XDG_DATA_HOME:-$HOME/.local/share}/weatherflow/azurite"
+fi
+if ! command -v node >/dev/null || (($(node -p 'process.versions.node.split(".")[0]') < 20)); then
+  echo "Node.js 20 or later is required to run Azurite (https://nodejs.org)." >&2
+  exit 1
+fi
+installed_azurite=$(node -p "require('$azurite_directory/node_modules/azurite/package.json').version" 2>/dev/null || true)
+if [[ "$installed_azurite" != "$azurite_version" ]]; then
+  echo "Installing azurite@$azurite_version into $azurite_directory"
+  mkdir -p "$azurite_directory"
+  npm install --prefix "$azurite_directory" --save-exact --no-audit --no-fund --loglevel=error "azurite@$azurite_version"
 fi
 
 if ! command -v dotnet >/dev/null; then

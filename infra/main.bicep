@@ -1,7 +1,8 @@
 // What `azd up` provisions for WeatherFlow: a resource group holding the Container Apps environment, its registry
-// and logs, the managed PostgreSQL server, the volumes of the broker and the cache, and a key vault with every
-// secret. azd then deploys api, trainer, web, messaging and cache as container apps from the templates in
-// src/WeatherFlow.AppHost/infra/, re-applied whole on every deploy (so the trainer's scale rule always is).
+// and logs, the managed PostgreSQL server, the storage account of dataset files, the volumes of the broker and the
+// cache, and a key vault with every secret. azd then deploys api, trainer, web, messaging and cache as container apps
+// from the templates in src/WeatherFlow.AppHost/infra/, re-applied whole on every deploy (so the trainer's scale rule
+// always is).
 targetScope = 'subscription'
 
 @minLength(1)

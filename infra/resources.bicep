@@ -1,6 +1,7 @@
 // Everything WeatherFlow's container apps stand on. State lives in managed or persistent places only: the weatherdb
 // in Azure Database for PostgreSQL (backups with point-in-time restore, TLS required, reachable from the apps'
-// virtual network only), the broker's and the cache's data on Azure Files shares, every secret in the key vault.
+// virtual network only), dataset files in a storage account of their own, the broker's and the cache's data on Azure
+// Files shares, every secret in the key vault.
 param location string
 param tags object
 param principalId string
@@ -199,6 +200,22 @@ resource volumes 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
+// Dataset files ("blobs"): never public, HTTPS and TLS 1.2 only. The apps sign in with the account key of a connection
+// string, as they do with Azurite locally, so shared keys stay allowed.
+resource blobs 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: replace('blobs-${token}', '-', '')
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    supportsHttpsTrafficOnly: true
+    allowSharedKeyAccess: true
+  }
+}
+
 resource messagingVolume 'Microsoft.App/managedEnvironments/storages@2025-01-01' = {
   parent: environment
   name: 'messaging-data'
@@ -265,6 +282,7 @@ var secrets = {
   'connectionstrings--weatherdb': 'Host=${postgres.properties.fullyQualifiedDomainName};Port=5432;Database=${weatherdb.name};Username=${postgresAdministrator};Password=${postgresPassword};SSL Mode=VerifyFull;Maximum Pool Size=10'
   'connectionstrings--cache': 'cache:6379,password=${cachePassword}'
   'connectionstrings--messaging': 'amqp://guest:${uriComponent(messagingPassword)}@messaging:5672'
+  'connectionstrings--blobs': 'DefaultEndpointsProtocol=https;AccountName=${blobs.name};AccountKey=${blobs.listKeys().keys[0].value};EndpointSuffix=${az.environment().suffixes.storage}'
   'messaging-password': messagingPassword
   'cache-password': cachePassword
   'web-user-token-key': webUserTokenKey
@@ -278,6 +296,7 @@ var secretNames = [
   'connectionstrings--weatherdb'
   'connectionstrings--cache'
   'connectionstrings--messaging'
+  'connectionstrings--blobs'
   'messaging-password'
   'cache-password'
   'web-user-token-key'

@@ -14,3 +14,4 @@ global using WeatherFlow.Contracts.Messaging;
 global using WeatherFlow.Contracts.ReferenceWireFormat;
 global using WeatherFlow.Experiments.Data;
 global using WeatherFlow.Experiments.Data.Audit;
+global using WeatherFlow.Contracts.Datasets;

@@ -25,6 +25,7 @@ app.MapExperimentsApi();
 app.MapExperimentHistoryApi();
 app.MapExperimentModelsApi();
 app.MapPredictionsApi();
+app.MapDatasetsApi();
 app.MapAccountApi();
 app.MapAuditApi();
 app.MapDocsApi();

@@ -5,6 +5,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var weatherDb = builder.AddWeatherDatabase("postgres", "weatherdb");
 var cache = builder.AddCache("cache");
 var messaging = builder.AddMessaging("messaging");
+var blobs = builder.AddBlobStorage("blobs");
 
 // The web calls the api as its signed-in user with a JWT signed with this key. The account with the admin
 // address becomes an admin when it signs in; none does while it is empty.
@@ -16,6 +17,7 @@ var api = builder.AddProject<Projects.WeatherFlow_Api>("api")
     .WithReference(weatherDb).WaitFor(weatherDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
+    .WithReference(blobs).WaitFor(blobs)
     .WithEnvironment("WebUserTokens__SigningKey", webUserTokenKey)
     .WithHttpHealthCheck("/health");
 
@@ -23,6 +25,7 @@ builder.AddProject<Projects.WeatherFlow_Trainer>("trainer")
     .WithReference(weatherDb).WaitFor(weatherDb)
     .WithReference(cache)
     .WithReference(messaging).WaitFor(messaging)
+    .WithReference(blobs).WaitFor(blobs)
     .WithHttpHealthCheck("/health")
     .WithReplicas(2);
 

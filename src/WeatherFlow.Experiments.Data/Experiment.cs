@@ -55,6 +55,9 @@ public sealed class Experiment
     public int TrainSamples { get; private set; }
     public int Epochs { get; private set; }
     public List<string> Variables { get; set; } = [];
+
+    /// <summary>The dataset the run trains on (<c>dataset.source</c>); null for the synthetic atmosphere.</summary>
+    public string? DatasetSource { get; private set; }
     public double? ValidationLoss { get; set; }
     public double? MeanSkill { get; set; }
 

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WeatherFlow.Experiments.Data.Audit;
+using WeatherFlow.Experiments.Data.Datasets;
 
 namespace WeatherFlow.Experiments.Data;
 
-/// <summary>Experiments, their metrics, models and predictions, the accounts (ASP.NET Core Identity) that own them, and the audit trail.</summary>
+/// <summary>Experiments, their metrics, models and predictions, datasets, the accounts (ASP.NET Core Identity) that own them, and the audit trail.</summary>
 public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options) : IdentityDbContext<WeatherFlowUser>(options)
 {
     public DbSet<Experiment> Experiments => Set<Experiment>();
@@ -13,6 +14,7 @@ public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options)
     public DbSet<ExperimentPrediction> ExperimentPredictions => Set<ExperimentPrediction>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Dataset> Datasets => Set<Dataset>();
 
     /// <summary>
     /// A run's name, note and tags as one text, separated by U+001F: the database function

@@ -31,6 +31,9 @@ public sealed class TrainerOptions
     /// retries) before it fails for good.</summary>
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>Where dataset files are kept once downloaded, a folder per dataset version, shared by the machine's replicas.</summary>
+    public string DatasetCacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "weatherflow-datasets");
+
     /// <summary>Progress is written to Postgres and published to Redis at most this often.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Models;
+using WeatherFlow.Contracts.Datasets;
+using WeatherFlow.Datasets;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Learning;
 using WeatherFlow.Training.Models;
@@ -17,7 +19,8 @@ namespace WeatherFlow.Training;
 /// </summary>
 public sealed class ExperimentEngine(EngineOptions options)
 {
-    public ExperimentOutcome Run(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="fields">The stored dataset <c>dataset.source</c> names, read by the caller; null for the synthetic atmosphere.</param>
+    public ExperimentOutcome Run(Guid experimentId, ExperimentConfig config, GriddedFields? fields, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         var started = Stopwatch.GetTimestamp();
@@ -29,7 +32,7 @@ public sealed class ExperimentEngine(EngineOptions options)
         TorchThreads.Use(options.Threads);
         try
         {
-            return Execute(experimentId, config, progress, started, cancellationToken);
+            return Execute(experimentId, config, fields, progress, started, cancellationToken);
         }
         finally
         {
@@ -37,17 +40,17 @@ public sealed class ExperimentEngine(EngineOptions options)
         }
     }
 
-    private static ExperimentOutcome Execute(Guid experimentId, ExperimentConfig config, IProgress<TrainingProgress>? progress, long started, CancellationToken cancellationToken)
+    private static ExperimentOutcome Execute(Guid experimentId, ExperimentConfig config, GriddedFields? fields, IProgress<TrainingProgress>? progress, long started, CancellationToken cancellationToken)
     {
         var training = config.Training;
-        var tracker = new ProgressTracker(progress, training.Epochs,
-            TrainingLoop.BatchCount(config.Dataset.TrainSamples, training.BatchSize),
-            TrainingLoop.BatchCount(config.Dataset.ValSamples, training.BatchSize));
-        tracker.Started();
         using var scope = NewDisposeScope();
-        var data = Generate(config);
+        var data = Generate(config, fields);
+        var tracker = new ProgressTracker(progress, training.Epochs,
+            TrainingLoop.BatchCount((int)data.TrainX0.shape[0], training.BatchSize),
+            TrainingLoop.BatchCount((int)data.ValX0.shape[0], training.BatchSize));
+        tracker.Started();
         // Physical units differ by orders of magnitude between channels; the model works on standardised ones.
-        var scaling = config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere ? null : ChannelScaling.Of(data.TrainX0);
+        var scaling = config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere && fields is null ? null : ChannelScaling.Of(data.TrainX0, data.Mask);
         var modelData = scaling?.Standardise(data) ?? data;
         using var model = FlowModels.Create(config.Model, data.Channels, training.Seed);
         if (training.Objective == ConfigChoices.RectifiedObjective)
@@ -59,7 +62,8 @@ public sealed class ExperimentEngine(EngineOptions options)
         cancellationToken.ThrowIfCancellationRequested();
         tracker.Predicting();
         var forecast = PhysicalForecast(config, data, modelData, scaling, model, cancellationToken);
-        var result = ResultBuilder.Build(experimentId, config, data, forecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started));
+        var testScores = TestScores.Compute(config, data, modelData, scaling, model, cancellationToken);
+        var result = ResultBuilder.Build(experimentId, config, data, forecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started), testScores);
         var trained = ModelFiles.Export(model, config, data.ChannelNames, data.Grid, modelEpoch, scaling);
         tracker.Completed();
         return new ExperimentOutcome(result, trained);
@@ -83,7 +87,11 @@ public sealed class ExperimentEngine(EngineOptions options)
             {
                 Training = metadata.Config.Training with { Seed = request.Seed, TimeSteps = request.TimeSteps, SolverMethod = request.SolverMethod },
             };
-            var generated = Generate(config);
+            if (config.Dataset.Source is not null)
+            {
+                throw new ExperimentFailedException("Forecasts from the model of a dataset run are not offered yet: its inputs are the dataset's, not a generator's.");
+            }
+            var generated = Generate(config, null);
             var data = request.Initial is { } fields
                 ? generated with { ValX0 = tensor([.. fields.SelectMany(rows => rows).SelectMany(row => row).Select(value => (float)value)], [1, metadata.Channels.Count, metadata.Grid.Lat, metadata.Grid.Lon]) }
                 : generated;
@@ -99,8 +107,10 @@ public sealed class ExperimentEngine(EngineOptions options)
         }
     }
 
-    private static ExperimentData Generate(ExperimentConfig config) =>
-        config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere ? ReferenceAtmosphere.Generate(config) : StructuredAtmosphere.Generate(config);
+    private static ExperimentData Generate(ExperimentConfig config, GriddedFields? fields) =>
+        config.Dataset.Source is not null ? DatasetSamples.Build(config, fields ?? throw new ExperimentFailedException($"Dataset {config.Dataset.Source} was not read."))
+        : config.Simulation.Atmosphere == ConfigChoices.ReferenceAtmosphere ? ReferenceAtmosphere.Generate(config)
+        : StructuredAtmosphere.Generate(config);
 
     /// <summary>The forecast from <paramref name="modelData"/>'s first validation state, in physical units.</summary>
     private static Tensor PhysicalForecast(ExperimentConfig config, ExperimentData data, ExperimentData modelData, ChannelScaling? scaling, FlowModel model, CancellationToken cancellationToken)
@@ -112,7 +122,7 @@ public sealed class ExperimentEngine(EngineOptions options)
         }
         var physical = scaling.Restore(forecast);
         // The trajectory starts at the initial state itself, not at its round trip through the scaling.
-        physical[0].copy_(data.ValX0[0]);
+        physical[0].copy_(data.ForecastX0[0]);
         return physical;
     }
 

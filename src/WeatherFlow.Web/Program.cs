@@ -30,5 +30,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapGitHubSignIn();
 app.MapExperimentEventsApi();
 app.MapExperimentDownloadsApi();
+app.MapDatasetUploadApi();
+app.MapDatasetMapApi();
 
 app.Run();

@@ -92,7 +92,7 @@ public sealed class ExperimentConfigTests
             Training = tiny.Training with { LossType = "l7" },
         };
 
-        var failure = Assert.Throws<ExperimentFailedException>(() => TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None));
+        var failure = Assert.Throws<ExperimentFailedException>(() => TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None));
 
         Assert.Equal(
             "Invalid experiment config: model.hiddenDim: hiddenDim must be divisible by 8 (the attention heads) when useAttention is true; "

@@ -10,8 +10,8 @@ public sealed class ExperimentEngineTests
     {
         var config = TestConfigs.Tiny();
 
-        var first = Serialize(TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Result);
-        var second = Serialize(TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Result);
+        var first = Serialize(TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None).Result);
+        var second = Serialize(TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None).Result);
 
         Assert.Equal(first, second);
     }
@@ -22,8 +22,8 @@ public sealed class ExperimentEngineTests
         var config = TestConfigs.Tiny();
         var reseeded = config with { Training = config.Training with { Seed = 7 } };
 
-        var first = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Result;
-        var second = TestConfigs.Engine().Run(Guid.Empty, reseeded, null, CancellationToken.None).Result;
+        var first = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None).Result;
+        var second = TestConfigs.Engine().Run(Guid.Empty, reseeded, null, null, CancellationToken.None).Result;
 
         Assert.NotEqual(first.Metrics.Train[0].FlowLoss, second.Metrics.Train[0].FlowLoss);
     }
@@ -37,7 +37,7 @@ public sealed class ExperimentEngineTests
              "training":{"epochs":5,"batchSize":8,"learningRate":0.005,"rolloutWeight":0,"objective":"rectified","solverMethod":"midpoint","timeSteps":3}}
             """);
 
-        var train = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Result.Metrics.Train;
+        var train = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None).Result.Metrics.Train;
 
         Assert.Equal(5, train.Count);
         Assert.True(train[^1].FlowLoss < 0.5 * train[0].FlowLoss, $"flow loss went {train[0].FlowLoss} → {train[^1].FlowLoss}");
@@ -55,7 +55,7 @@ public sealed class ExperimentEngineTests
             }
         });
 
-        Assert.ThrowsAny<OperationCanceledException>(() => TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(), progress, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(), null, progress, cancellation.Token));
 
         var batches = progress.Reports.Where(r => r.Batch > 0).ToList();
         var only = Assert.Single(batches);
@@ -69,7 +69,7 @@ public sealed class ExperimentEngineTests
     {
         var progress = new RecordingProgress();
 
-        TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(), progress, CancellationToken.None);
+        TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(), null, progress, CancellationToken.None);
 
         var phases = progress.Reports.Select(r => r.Phase).Distinct().ToList();
         Assert.Equal([TrainingPhase.Data, TrainingPhase.Training, TrainingPhase.Validation, TrainingPhase.Prediction, TrainingPhase.Completed], phases);
@@ -84,7 +84,7 @@ public sealed class ExperimentEngineTests
     [InlineData("grid", "midpoint")]
     public void Each_backbone_trains_and_predicts(string backbone, string solver)
     {
-        var result = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(backbone, solver), null, CancellationToken.None).Result;
+        var result = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(backbone, solver), null, null, CancellationToken.None).Result;
 
         Assert.All(result.Metrics.Train, epoch => Assert.True(double.IsFinite(epoch.Loss)));
         Assert.Equal(2, result.Prediction.Channels.Count);
@@ -108,7 +108,7 @@ public sealed class ExperimentEngineTests
              "inference":{"tileSizeLat":5,"tileSizeLon":7,"tileOverlap":2}}
             """);
 
-        var result = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Result;
+        var result = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None).Result;
 
         var final = result.Prediction.Channels[0].Trajectory[^1].Data;
         Assert.Equal(8, final.Count);
@@ -124,7 +124,7 @@ public sealed class ExperimentEngineTests
              "simulation":{"core":"anelastic-3d"}}
             """);
 
-        var result = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Result;
+        var result = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None).Result;
 
         Assert.Equal([16, 32], result.LodPreview.ChunkShape);
         Assert.Equal(317, result.LodPreview.Tiles.Count);
@@ -145,7 +145,7 @@ public sealed class ExperimentEngineTests
         var tiny = TestConfigs.Tiny();
         var config = tiny with { Training = tiny.Training with { Epochs = 4, Objective = objective } };
 
-        var result = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Result;
+        var result = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None).Result;
 
         var losses = result.Validation.Metrics.Select(epoch => epoch.ValLoss).ToList();
         var expected = objective == "rectified" ? losses.IndexOf(losses.Min()) + 1 : 4;

@@ -13,7 +13,7 @@ public sealed class ModelFilesTests
     [InlineData("icosahedral")]
     public void A_trained_model_file_loads_back_into_an_identical_model(string backbone)
     {
-        var outcome = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(backbone, "rk4"), null, CancellationToken.None);
+        var outcome = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny(backbone, "rk4"), null, null, CancellationToken.None);
         var trained = outcome.Model;
 
         using var loaded = ModelFiles.Load(trained);
@@ -30,7 +30,7 @@ public sealed class ModelFilesTests
     public void The_metadata_says_what_rebuilding_the_model_needs()
     {
         var config = TestConfigs.Tiny();
-        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
+        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None);
         var metadata = outcome.Model.Metadata;
 
         Assert.Equal((ModelMetadata.SafetensorsFormat, "grid"), (metadata.Format, metadata.Architecture));
@@ -49,8 +49,8 @@ public sealed class ModelFilesTests
     {
         var config = TestConfigs.Tiny();
 
-        var first = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Model;
-        var second = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None).Model;
+        var first = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None).Model;
+        var second = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None).Model;
 
         Assert.Equal(first.Weights, second.Weights);
     }
@@ -58,7 +58,7 @@ public sealed class ModelFilesTests
     [Fact]
     public void Weights_of_another_architecture_are_refused()
     {
-        var grid = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny("grid", "rk4"), null, CancellationToken.None).Model;
+        var grid = TestConfigs.Engine().Run(Guid.Empty, TestConfigs.Tiny("grid", "rk4"), null, null, CancellationToken.None).Model;
         var icosahedral = TestConfigs.Tiny("icosahedral", "rk4");
 
         var refusal = Assert.Throws<InvalidOperationException>(() => ModelFiles.Load(grid with { Metadata = grid.Metadata with { Config = icosahedral } }));

@@ -10,7 +10,7 @@ public sealed class ModelForecastTests
     public void A_stored_model_asked_for_the_runs_own_start_repeats_the_runs_forecast(string backbone)
     {
         var config = TestConfigs.Tiny(backbone, "rk4");
-        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
+        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None);
 
         var forecast = TestConfigs.Engine().Predict(outcome.Model, new ForecastRequest(config.Training.Seed, null, config.Training.TimeSteps, config.Training.SolverMethod), CancellationToken.None);
 
@@ -30,7 +30,7 @@ public sealed class ModelForecastTests
     public void Another_seed_starts_from_another_state_and_is_scored_against_its_own_next_state()
     {
         var config = TestConfigs.Tiny();
-        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
+        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None);
 
         var forecast = TestConfigs.Engine().Predict(outcome.Model, new ForecastRequest(5, null, 4, "midpoint"), CancellationToken.None);
 
@@ -48,7 +48,7 @@ public sealed class ModelForecastTests
     public void Supplied_fields_are_forecast_without_a_target_or_scores()
     {
         var config = TestConfigs.Tiny();
-        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
+        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None);
         var initial = outcome.Result.Prediction.Channels.Select(channel => channel.Initial).ToList();
 
         var forecast = TestConfigs.Engine().Predict(outcome.Model, new ForecastRequest(config.Training.Seed, initial, config.Training.TimeSteps, config.Training.SolverMethod), CancellationToken.None);
@@ -65,7 +65,7 @@ public sealed class ModelForecastTests
     public void A_cancelled_forecast_stops()
     {
         var config = TestConfigs.Tiny();
-        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
+        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None);
 
         Assert.ThrowsAny<OperationCanceledException>(() => TestConfigs.Engine().Predict(
             outcome.Model, new ForecastRequest(5, null, config.Training.TimeSteps, config.Training.SolverMethod), new CancellationToken(canceled: true)));

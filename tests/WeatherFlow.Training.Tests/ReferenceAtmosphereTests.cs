@@ -31,7 +31,7 @@ public sealed class ReferenceAtmosphereTests
             {"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":8,"valSamples":4},
              "model":{"backbone":"grid","hiddenDim":32,"nLayers":1},"training":{"epochs":1,"batchSize":8,"rolloutWeight":0,"timeSteps":3},
              "simulation":{"atmosphere":"reference"}}
-            """), null, CancellationToken.None).Result;
+            """), null, null, CancellationToken.None).Result;
 
         var stats = Assert.Single(result.DatasetSummary.ChannelStats);
         Assert.Equal(("t@500", 0.1218014806509018, 1.0566476583480835), (stats.Name, stats.Mean, stats.Std), new ToleranceComparer(1e-6));

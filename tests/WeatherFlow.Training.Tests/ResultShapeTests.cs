@@ -27,7 +27,7 @@ public sealed class ResultShapeTests
              "model":{"backbone":"grid","hiddenDim":32,"nLayers":1},"training":{"epochs":1,"batchSize":2,"solverMethod":"rk4"}}
             """);
         var experimentId = Guid.CreateVersion7();
-        var result = TestConfigs.Engine().Run(experimentId, config, null, CancellationToken.None).Result;
+        var result = TestConfigs.Engine().Run(experimentId, config, null, null, CancellationToken.None).Result;
         Assert.Equal(experimentId.ToString(), result.ExperimentId);
         using var ours = JsonDocument.Parse(JsonSerializer.Serialize(result, ExperimentJson.Options));
 

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Text.Unicode;
+using WeatherFlow.Api.Datasets;
 using WeatherFlow.Api.Infrastructure;
 
 namespace WeatherFlow.Api.Apis;
@@ -53,6 +54,7 @@ public static class ExperimentsApi
     public static async Task<Results<ContentHttpResult, Accepted<ExperimentJob>, BadRequest<DetailResponse>, UnprocessableEntity<ValidationErrorResponse>, ProblemHttpResult>> SubmitExperimentAsync(
         HttpContext context,
         ExperimentSubmitter submitter,
+        DatasetResolver datasets,
         ExperimentWatcher watcher,
         ExperimentQueries queries,
         IOptions<ApiOptions> options,
@@ -70,7 +72,12 @@ public static class ExperimentsApi
             return TypedResults.UnprocessableEntity(new ValidationErrorResponse(read.Errors));
         }
 
-        var (submitted, refusal) = await submitter.SubmitAsync(read.Config, read.Labels, cancellationToken);
+        var (config, datasetName, datasetErrors) = await datasets.ResolveAsync(read.Config, cancellationToken);
+        if (config is null)
+        {
+            return TypedResults.UnprocessableEntity(new ValidationErrorResponse(datasetErrors));
+        }
+        var (submitted, refusal) = await submitter.SubmitAsync(config, read.Labels, datasetName, cancellationToken);
         if (submitted is not { } experiment)
         {
             if (refusal!.RetryAfter is { } retryAfter)

@@ -51,6 +51,8 @@ public static class PredictionsApi
                 return TypedResults.ValidationProblem(invalid.Errors, title: "Invalid prediction request");
             case PredictionSubmission.NoModel noModel:
                 return ExperimentModelsApi.Problem(id, noModel.Lookup);
+            case PredictionSubmission.NotOffered notOffered:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Forecasts not offered", detail: notOffered.Reason);
             default:
                 return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Trainers unavailable",
                     detail: "The prediction could not be sent to the trainers; nothing was queued. Ask again shortly.");

@@ -15,8 +15,9 @@ public sealed class ExperimentSubmitter(
     AccountQuotas quotas,
     TimeProvider time)
 {
+    /// <param name="datasetName">The name of the dataset <c>dataset.source</c> names, for the run's default name and description.</param>
     /// <returns>The stored experiment, or why the account's quota refuses it (then nothing is stored).</returns>
-    public async Task<(Experiment? Experiment, QuotaRefusal? Refusal)> SubmitAsync(ExperimentConfig config, ExperimentLabels labels, CancellationToken cancellationToken)
+    public async Task<(Experiment? Experiment, QuotaRefusal? Refusal)> SubmitAsync(ExperimentConfig config, ExperimentLabels labels, string? datasetName, CancellationToken cancellationToken)
     {
         using var activity = ExperimentsTelemetry.ActivitySource.StartActivity("experiment submit");
         var now = time.GetUtcNow();
@@ -27,11 +28,11 @@ public sealed class ExperimentSubmitter(
             Status = ExperimentJobStatus.Queued,
             Config = config.ToCanonicalJson(),
             ConfigHash = config.ComputeHash(),
-            Description = ExperimentDescription.Of(config),
-            Name = labels.Name ?? ExperimentName.Default(config),
+            Description = ExperimentDescription.Of(config, datasetName),
+            Name = labels.Name ?? ExperimentName.Default(config, datasetName),
             Tags = [.. labels.Tags],
             Note = labels.Note,
-            Variables = [.. config.Dataset.Variables],
+            Variables = [.. config.Dataset.Channels ?? config.Dataset.Variables],
             SubmittedAt = now,
         };
         activity?.SetTag("weatherflow.experiment.id", experiment.Id);

@@ -1,4 +1,5 @@
 using WeatherFlow.Api.Accounts;
+using WeatherFlow.Api.Datasets;
 using WeatherFlow.Api.Models;
 using WeatherFlow.Api.Infrastructure;
 
@@ -17,6 +18,7 @@ public static class Extensions
         // Redis only accelerates (cache, live events): without it the api still answers, so it is Degraded, not Unhealthy.
         builder.AddOptionalRedisClient("cache");
         builder.AddRabbitMqMessaging("messaging");
+        builder.AddDatasetFiles();
 
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration("ResultCache");
@@ -33,6 +35,7 @@ public static class Extensions
         // Registered first: hosted services start in order, so nothing queries the database before it is migrated.
         builder.Services.AddHostedService<DatabaseMigrationService>();
         builder.Services.AddHostedService<ExperimentDispatchService>();
+        builder.Services.AddHostedService<BuiltInDatasets>();
 
         builder.Services.AddSingleton<ExperimentsTelemetry>();
         builder.Services.AddSingleton<ExperimentResultCache>();
@@ -58,5 +61,9 @@ public static class Extensions
         builder.Services.AddScoped<ResultRetention>();
         builder.Services.AddHostedService<ModelRetentionService>();
         builder.Services.AddScoped<TrainCommandSender>();
+        builder.Services.AddOptions<DatasetOptions>().BindConfiguration(DatasetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<DatasetCatalog>();
+        builder.Services.AddScoped<DatasetResolver>();
+        builder.Services.AddScoped<DatasetMaps>();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using WeatherFlow.Api.Datasets;
 
 namespace WeatherFlow.Api.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace WeatherFlow.Api.Infrastructure;
 /// A request line or headers over the limits get 414 or 431 ProblemDetails. Kestrel enforces such limits itself
 /// but answers with an empty body before any middleware runs, so it is given room to pass them up to 8 times over
 /// and the limits are enforced here instead, where the answer can say what was wrong. Every body, on every endpoint,
-/// is bounded by <see cref="ApiOptions.MaxRequestBodyBytes"/> before a byte of it is read: a declared length over it
+/// but a dataset upload (<see cref="UploadBodyLimit"/>) is bounded by <see cref="ApiOptions.MaxRequestBodyBytes"/> before a byte of it is read: a declared length over it
 /// gets 413 at once, and a chunked one is refused as it passes the limit (413 through the exception handler).
 /// </summary>
 public static class RequestSizeLimits
@@ -45,6 +46,13 @@ public static class RequestSizeLimits
             {
                 await Results.Problem(statusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge, title: "Request headers too large",
                     detail: $"The request headers must not exceed {MaxHeadersBytes} bytes in all.").ExecuteAsync(context);
+                return;
+            }
+            if (context.GetEndpoint()?.Metadata.GetMetadata<UploadBodyLimit>() is not null)
+            {
+                // A dataset upload is bounded by the caller's storage quota as it is read, not by a size known here.
+                context.Features.GetRequiredFeature<IHttpMaxRequestBodySizeFeature>().MaxRequestBodySize = null;
+                await next(context);
                 return;
             }
             var maxBodyBytes = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;

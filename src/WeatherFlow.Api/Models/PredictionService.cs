@@ -34,6 +34,11 @@ public sealed class PredictionService(
             return new PredictionSubmission.NoModel(lookup);
         }
         var model = JsonSerializer.Deserialize<ModelMetadata>(found.MetadataJson, ExperimentJson.Options)!;
+        if (model.Config.Dataset.Source is not null)
+        {
+            // The engine draws a forecast's inputs from the run's generator; a dataset run has none to draw from.
+            return new PredictionSubmission.NotOffered("New forecasts from the model of a run on a dataset are not offered yet; its run's result holds the forecast from the first test pair and the test block's scores.");
+        }
         var (request, errors) = ForecastRequestReader.Read(body, model);
         if (request is null)
         {
@@ -171,6 +176,8 @@ public abstract record PredictionSubmission
     public sealed record NoModel(ModelLookup Lookup) : PredictionSubmission;
 
     public sealed record Invalid(Dictionary<string, string[]> Errors) : PredictionSubmission;
+
+    public sealed record NotOffered(string Reason) : PredictionSubmission;
 
     /// <summary>An identical request was answered before.</summary>
     public sealed record Answered(PredictionJob Prediction) : PredictionSubmission;

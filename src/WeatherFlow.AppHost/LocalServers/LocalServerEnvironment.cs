@@ -6,8 +6,9 @@ namespace Aspire.Hosting;
 
 /// <summary>
 /// Where the local servers keep their data and find their binaries. The state folder lies outside the source tree
-/// and survives restarts (<c>AppHost:StateDirectory</c> moves it); binaries are Debian's unless
-/// <c>AppHost:Binaries:{Postgres,Redis,RabbitMQ,Erlang}Directory</c> says otherwise.
+/// and survives restarts (<c>AppHost:StateDirectory</c> moves it); binaries are Debian's (Azurite: npm's, where
+/// eng/install-prerequisites.sh puts it) unless <c>AppHost:Binaries:{Postgres,Redis,RabbitMQ,Erlang,Node,Azurite}Directory</c>
+/// says otherwise.
 /// </summary>
 public static class LocalServerEnvironment
 {
@@ -65,7 +66,7 @@ public static class LocalServerEnvironment
         return Path.Combine(root, hash);
     }
 
-    /// <summary>The path of a server binary; fails at once, naming the Debian package, when it is not installed.</summary>
+    /// <summary>The path of a server binary; fails at once, saying what to install, when it is not installed.</summary>
     public static string RequireBinary(IDistributedApplicationBuilder builder, string resourceName, ServerBinary binary)
     {
         var directory = builder.Configuration[$"AppHost:Binaries:{binary.DirectoryKey}"] ?? binary.DefaultDirectory();
@@ -73,8 +74,7 @@ public static class LocalServerEnvironment
         if (!File.Exists(path))
         {
             throw new DistributedApplicationException(
-                $"Resource '{resourceName}' needs '{path}', which does not exist. Install the Debian package " +
-                $"'{binary.DebianPackage}' (as root: apt-get install -y --no-install-recommends {binary.DebianPackage}), " +
+                $"Resource '{resourceName}' needs '{path}', which does not exist. {binary.Installation}, " +
                 $"or set AppHost:Binaries:{binary.DirectoryKey}.");
         }
         return path;

@@ -20,6 +20,7 @@ internal sealed class ExperimentEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(e => e.HiddenDim).HasComputedColumnSql("((\"Config\" -> 'model' ->> 'hiddenDim')::integer)", stored: true);
         builder.Property(e => e.TrainSamples).HasComputedColumnSql("((\"Config\" -> 'dataset' ->> 'trainSamples')::integer)", stored: true);
         builder.Property(e => e.Epochs).HasComputedColumnSql("((\"Config\" -> 'training' ->> 'epochs')::integer)", stored: true);
+        builder.Property(e => e.DatasetSource).HasMaxLength(64).HasComputedColumnSql("(\"Config\" -> 'dataset' ->> 'source')", stored: true);
         builder.Property(e => e.RunSeconds).HasComputedColumnSql("(EXTRACT(EPOCH FROM (\"FinishedAt\" - \"StartedAt\"))::double precision)", stored: true);
 
         // Keyset pages of the history: newest first, optionally one status.
@@ -31,6 +32,8 @@ internal sealed class ExperimentEntityTypeConfiguration : IEntityTypeConfigurati
         builder.HasIndex(e => e.Tags).HasMethod("gin");
         builder.HasIndex(e => e.Variables).HasMethod("gin");
         builder.HasIndex(e => e.ConfigHash);
+        // A dataset may not be deleted while a queued or running experiment uses it.
+        builder.HasIndex(e => e.DatasetSource, "IX_Experiments_DatasetSource").HasFilter("\"DatasetSource\" IS NOT NULL");
         // The dispatcher looks for queued experiments whose command never reached the broker.
         builder.HasIndex(e => e.SubmittedAt, "IX_Experiments_Undispatched").HasFilter("\"DispatchedAt\" IS NULL");
 

@@ -200,6 +200,55 @@ namespace WeatherFlow.Experiments.Data.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("WeatherFlow.Experiments.Data.Datasets.Dataset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Licence")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Provenance")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.HasIndex(new[] { "Name" }, "IX_Datasets_BuiltIn")
+                        .IsUnique()
+                        .HasFilter("\"OwnerId\" IS NULL");
+
+                    b.ToTable("Datasets");
+                });
+
             modelBuilder.Entity("WeatherFlow.Experiments.Data.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -227,6 +276,12 @@ namespace WeatherFlow.Experiments.Data.Migrations
 
                     b.Property<string>("CurrentStep")
                         .HasColumnType("text");
+
+                    b.Property<string>("DatasetSource")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasComputedColumnSql("(\"Config\" -> 'dataset' ->> 'source')", true);
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -338,6 +393,9 @@ namespace WeatherFlow.Experiments.Data.Migrations
                     b.HasIndex("SubmittedAt", "Id");
 
                     b.HasIndex("OwnerId", "SubmittedAt", "Id");
+
+                    b.HasIndex(new[] { "DatasetSource" }, "IX_Experiments_DatasetSource")
+                        .HasFilter("\"DatasetSource\" IS NOT NULL");
 
                     b.HasIndex(new[] { "SubmittedAt" }, "IX_Experiments_Undispatched")
                         .HasFilter("\"DispatchedAt\" IS NULL");
@@ -625,6 +683,14 @@ namespace WeatherFlow.Experiments.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WeatherFlow.Experiments.Data.Datasets.Dataset", b =>
+                {
+                    b.HasOne("WeatherFlow.Experiments.Data.WeatherFlowUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("WeatherFlow.Experiments.Data.Experiment", b =>

@@ -1,4 +1,5 @@
 using WeatherFlow.Trainer.Consumers;
+using WeatherFlow.Trainer.Datasets;
 
 namespace WeatherFlow.Trainer.Extensions;
 
@@ -28,6 +29,7 @@ public static class Extensions
             bus.AddConsumer<CancelExperimentConsumer>().Endpoint(PerReplica);
             bus.AddConsumer<CancelPredictionConsumer>().Endpoint(PerReplica);
         });
+        builder.AddDatasetFiles();
         // On shutdown a run that finishes within this grace time still completes; any other is handed back to the
         // queue, and the whole system still stops well within 15 s.
         builder.Services.Configure<MassTransitHostOptions>(host => host.ConsumerStopTimeout = TimeSpan.FromSeconds(2));
@@ -39,6 +41,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExperimentRunStore>();
         builder.Services.AddSingleton<PredictionStore>();
         builder.Services.AddSingleton<RunCancellations>();
+        builder.Services.AddSingleton<DatasetDownloads>();
         builder.Services.AddSingleton<ExperimentRunner>();
         builder.Services.AddSingleton(services => new ExperimentEngine(new EngineOptions
         {

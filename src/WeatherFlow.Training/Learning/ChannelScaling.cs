@@ -11,10 +11,19 @@ namespace WeatherFlow.Training.Learning;
 /// </summary>
 internal sealed record ChannelScaling(Tensor Mean, Tensor Std)
 {
-    public static ChannelScaling Of(Tensor trainX0)
+    /// <param name="mask">[1, 1, H, W], 1 where a cell counts; null: every cell does.</param>
+    public static ChannelScaling Of(Tensor trainX0, Tensor? mask = null)
     {
-        var mean = trainX0.mean([0, 3], keepdim: true);
-        return new(mean, (trainX0 - mean).std([0, 2, 3], keepdim: true, unbiased: false).clamp(min: 1e-6));
+        if (mask is null)
+        {
+            var mean = trainX0.mean([0, 3], keepdim: true);
+            return new(mean, (trainX0 - mean).std([0, 2, 3], keepdim: true, unbiased: false).clamp(min: 1e-6));
+        }
+        var weights = mask.expand_as(trainX0);
+        var maskedMean = (trainX0 * weights).sum([0, 3], keepdim: true) / weights.sum([0, 3], keepdim: true).clamp(min: 1);
+        var departures = (trainX0 - maskedMean) * weights;
+        var variance = departures.square().sum([0, 2, 3], keepdim: true) / weights.sum([0, 2, 3], keepdim: true).clamp(min: 1);
+        return new(maskedMean, variance.sqrt().clamp(min: 1e-6));
     }
 
     /// <summary>The scaling a stored model was trained with, from its metadata.</summary>
@@ -31,6 +40,8 @@ internal sealed record ChannelScaling(Tensor Mean, Tensor Std)
         TrainX1 = Standardise(data.TrainX1),
         ValX0 = Standardise(data.ValX0),
         ValX1 = Standardise(data.ValX1),
+        TestX0 = data.TestX0 is null ? null : Standardise(data.TestX0),
+        TestX1 = data.TestX1 is null ? null : Standardise(data.TestX1),
     };
 
     /// <param name="states">[T or N, C, H, W] standardised.</param>

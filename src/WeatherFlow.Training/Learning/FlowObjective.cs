@@ -13,7 +13,7 @@ namespace WeatherFlow.Training.Learning;
 /// rollout's own graph is bounded (<see cref="RolloutGradient"/>): the gradient is the same sum, but the peak memory is
 /// one of the two graphs, not both.
 /// </summary>
-internal sealed class FlowObjective(ExperimentConfig config, FlowModel model, Tensor staticFeatures)
+internal sealed class FlowObjective(ExperimentConfig config, FlowModel model, Tensor staticFeatures, Tensor? mask)
 {
     private readonly TrainingConfig training = config.Training;
     private readonly bool rectified = config.Training.Objective == ConfigChoices.RectifiedObjective;
@@ -54,7 +54,7 @@ internal sealed class FlowObjective(ExperimentConfig config, FlowModel model, Te
             var field = model.Field(staticFeatures, forcing.narrow(0, 0, 1));
             var start = x0.narrow(0, 0, 1);
             var rolloutTarget = rectified ? x1.narrow(0, 0, 1) : x1;
-            Tensor RolloutLoss(Tensor final) => (final - rolloutTarget).square().mean();
+            Tensor RolloutLoss(Tensor final) => MaskedMean((final - rolloutTarget).square());
             rollout = learn
                 ? rolloutGradient.Backpropagate(field, start, rolloutTimes, RolloutLoss, training.RolloutWeight, cancellationToken)
                 : RolloutLoss(OdeSolver.SolveFinal(training.SolverMethod, field, start, rolloutTimes, cancellationToken));
@@ -63,10 +63,19 @@ internal sealed class FlowObjective(ExperimentConfig config, FlowModel model, Te
         return new(total, flow.detach(), divergence.detach(), rollout.detach(), energyDiff);
     }
 
-    private Tensor FlowLoss(Tensor velocity, Tensor target) => training.LossType switch
+    private Tensor FlowLoss(Tensor velocity, Tensor target)
     {
-        ConfigChoices.Huber => nn.functional.huber_loss(velocity, target, delta: 1.0),
-        ConfigChoices.SmoothL1 => nn.functional.smooth_l1_loss(velocity, target),
-        _ => nn.functional.mse_loss(velocity, target),
-    };
+        var reduction = mask is null ? nn.Reduction.Mean : nn.Reduction.None;
+        var loss = training.LossType switch
+        {
+            ConfigChoices.Huber => nn.functional.huber_loss(velocity, target, delta: 1.0, reduction: reduction),
+            ConfigChoices.SmoothL1 => nn.functional.smooth_l1_loss(velocity, target, reduction: reduction),
+            _ => nn.functional.mse_loss(velocity, target, reduction: reduction),
+        };
+        return mask is null ? loss : MaskedMean(loss);
+    }
+
+    /// <summary>The mean over the cells that count: fill cells of a dataset add nothing to a loss.</summary>
+    private Tensor MaskedMean(Tensor elementwise) =>
+        mask is null ? elementwise.mean() : (elementwise * mask).sum() / (mask.sum() * elementwise.shape[0] * elementwise.shape[1]);
 }

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace WeatherFlow.Training.Learning;
 
 /// <summary>
-/// Contract §3.5: solve from the first validation sample over linspace(0, 1, timeSteps), whole or in tiles of
+/// Contract §3.5: solve from the first validation sample (a dataset's: the first test sample) over linspace(0, 1, timeSteps), whole or in tiles of
 /// tileSizeLat×tileSizeLon (stride size − overlap, ends clipped) whose overlaps are averaged.
 /// </summary>
 internal static class Forecast
@@ -27,8 +27,8 @@ internal static class Forecast
         model.eval();
         using var noGrad = no_grad();
         var times = OdeSolver.UnitInterval(config.Training.TimeSteps);
-        var initial = data.ValX0.narrow(0, 0, 1);
-        var forcing = data.ValForcing.narrow(0, 0, 1);
+        var initial = data.ForecastX0.narrow(0, 0, 1);
+        var forcing = data.ForecastForcing.narrow(0, 0, 1);
         var tiles = Tiles(data.Grid, config.Inference);
         if (tiles.Count == 1)
         {

@@ -28,7 +28,7 @@ internal sealed class TrainingLoop(ExperimentConfig config, ExperimentData data,
         using var generator = new Generator((ulong)training.Seed, CPU);
         using var loaderGenerator = new Generator((ulong)training.Seed, CPU);
         using var optimizer = optim.Adam(model.parameters(), training.LearningRate);
-        var objective = new FlowObjective(config, model, data.Static);
+        var objective = new FlowObjective(config, model, data.Static, data.Mask);
         var train = new List<EpochMetrics>();
         var validation = new List<ValidationEpochMetrics>();
         var (modelEpoch, bestLoss) = (training.Epochs, double.PositiveInfinity);

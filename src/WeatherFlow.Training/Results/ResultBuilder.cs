@@ -1,3 +1,4 @@
+using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Ode;
@@ -9,7 +10,8 @@ namespace WeatherFlow.Training.Results;
 internal static class ResultBuilder
 {
     public static ExperimentResult Build(Guid experimentId, ExperimentConfig config, ExperimentData data, Tensor forecast,
-        IReadOnlyList<EpochMetrics> train, IReadOnlyList<ValidationEpochMetrics> validation, int modelEpoch, TimeSpan duration)
+        IReadOnlyList<EpochMetrics> train, IReadOnlyList<ValidationEpochMetrics> validation, int modelEpoch, TimeSpan duration,
+        IReadOnlyList<TestChannelScore> testScores)
     {
         var (height, width) = (data.Grid.Lat, data.Grid.Lon);
         var trajectory = Read(forecast);
@@ -25,16 +27,20 @@ internal static class ResultBuilder
             Prediction(config, data, trajectory, modelEpoch),
             LodPreviewBuilder.Build(finalField, data.Channels, height, width, simulation.Lod),
             new SimulationSummary(simulation.Core, simulation.ResolutionTier, data.Grid, data.TimeStepSeconds, simulation.Atmosphere, data.Units),
-            new ExecutionSummary(duration.TotalSeconds));
+            new ExecutionSummary(duration.TotalSeconds))
+        {
+            DatasetSource = data.Source is { } source ? source with { TestScores = testScores } : null,
+        };
     }
 
-    /// <summary>The forecast from the first validation sample, scored against its true next state.</summary>
+    /// <summary>The forecast from the first validation (a dataset's: test) sample, scored against its true next state over the cells that count.</summary>
     /// <param name="trajectory">The forecast [T, C, H, W], flattened.</param>
     public static PredictionResult Prediction(ExperimentConfig config, ExperimentData data, float[] trajectory, int modelEpoch)
     {
         using var climatology = data.TrainX1.mean([0]);
         return PredictionBuilder.Build(OdeSolver.UnitInterval(config.Training.TimeSteps), data.ChannelNames, data.Grid.Lat, data.Grid.Lon,
-            trajectory, Read(data.ValX0[0]), Read(data.ValX1[0]), Read(climatology), modelEpoch);
+            trajectory, Read(data.ForecastX0[0]), Read(data.ForecastX1[0]), Read(climatology), modelEpoch,
+            data.Mask is { } mask ? [.. Read(mask).Select(cell => cell > 0)] : null);
     }
 
     public static float[] Read(Tensor tensor) => tensor.contiguous().data<float>().ToArray();

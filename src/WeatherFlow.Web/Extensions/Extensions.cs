@@ -5,6 +5,7 @@ using WeatherFlow.Web.Accounts;
 using WeatherFlow.Experiments.Data;
 using WeatherFlow.Experiments.Data.Audit;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using WeatherFlow.Web.Datasets;
 using WeatherFlow.Web.Services;
 
 namespace WeatherFlow.Web.Extensions;
@@ -17,8 +18,9 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         // The api judges every value; the binder only has to say when a field is not a number at all.
-        // Every experiment page shows the signed-in user's runs (an admin's: everyone's), so they need a user.
-        builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Experiments").AuthorizePage("/Index")).AddMvcOptions(mvc =>
+        // Every experiment page shows the signed-in user's runs (an admin's: everyone's), so they need a user. The
+        // datasets' pages show what the api lets the caller see (the public ones to anyone); deleting needs a user.
+        builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Experiments").AuthorizePage("/Index").AuthorizePage("/Datasets/Delete")).AddMvcOptions(mvc =>
         {
             mvc.Filters.Add<LocalReturnUrlFilter>();
             mvc.Filters.Add<AdminTwoFactorFilter>();
@@ -65,6 +67,19 @@ public static class Extensions
             {
                 client.BaseAddress = ApiBaseAddress;
                 client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<WebUserTokenHandler>()
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        // A dataset upload is streamed through for as long as it takes to send; it is never retried, since its body
+        // is read once.
+        builder.Services.AddOptions<DatasetUploadOptions>().BindConfiguration(DatasetUploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient<DatasetUploadClient>((services, client) =>
+            {
+                client.BaseAddress = ApiBaseAddress;
+                client.Timeout = services.GetRequiredService<IOptions<DatasetUploadOptions>>().Value.Timeout;
             })
             .AddHttpMessageHandler<WebUserTokenHandler>()
             .RemoveAllResilienceHandlers();

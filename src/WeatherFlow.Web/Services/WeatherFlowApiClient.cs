@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Polly.Timeout;
 using WeatherFlow.Contracts.Accounts;
+using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.ReferenceWireFormat;
 using WeatherFlow.Contracts.Jobs;
@@ -137,6 +138,33 @@ public sealed class WeatherFlowApiClient(HttpClient http)
 
     public Task<ApiAnswer<PredictionJob>> GetPredictionAsync(Guid id, Guid predictionId, CancellationToken cancellationToken) =>
         GetAnswerAsync<PredictionJob>($"/api/experiments/{id}/predictions/{predictionId}", cancellationToken);
+
+    /// <summary>The caller's datasets and the public ones, built-in included.</summary>
+    public Task<ApiAnswer<List<DatasetInfo>>> ListDatasetsAsync(CancellationToken cancellationToken) =>
+        GetAnswerAsync<List<DatasetInfo>>("/api/datasets", cancellationToken);
+
+    /// <returns>The dataset, or null when the api knows none the caller may see.</returns>
+    public Task<DatasetInfo?> GetDatasetAsync(Guid id, CancellationToken cancellationToken) => CallAsync(async () =>
+    {
+        using var response = await http.GetAsync($"/api/datasets/{id}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<DatasetInfo>(ExperimentJson.Options, cancellationToken);
+    });
+
+    /// <summary>One channel of a dataset at one step, for its map; the api refuses an unknown step or channel.</summary>
+    public Task<ApiAnswer<DatasetStep>> GetDatasetStepAsync(Guid id, int step, string channel, CancellationToken cancellationToken) =>
+        GetAnswerAsync<DatasetStep>($"/api/datasets/{id}/steps/{step}{QueryString.Create("channel", channel)}", cancellationToken);
+
+    /// <returns>Null once the dataset is deleted, else the api's reason it was not (409 while a run uses it, 404, 403).</returns>
+    public Task<string?> DeleteDatasetAsync(Guid id, CancellationToken cancellationToken) => CallAsync(async () =>
+    {
+        using var response = await http.DeleteAsync($"/api/datasets/{id}", cancellationToken);
+        return response.IsSuccessStatusCode ? null : await ApiErrorMessage.ReadAsync(response, cancellationToken);
+    });
 
     public async Task<HttpStatusCode> CheckAliveAsync(CancellationToken cancellationToken)
     {

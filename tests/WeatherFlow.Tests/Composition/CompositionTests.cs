@@ -35,7 +35,7 @@ public sealed class CompositionTests
             await TrainerReplicasHaveDistinctInstanceIds(app, ct);
 
             var leaders = (await Task.WhenAll(All.Append(MessagingEpmd).Select(app.GetProcessIdsAsync))).SelectMany(pids => pids).ToList();
-            Assert.Equal(1 + 1 + 2 + 1 + 2 + 1, leaders.Count); // postgres, redis, epmd + broker, api, 2 trainers, web
+            Assert.Equal(1 + 1 + 2 + 1 + 1 + 2 + 1, leaders.Count); // postgres, redis, epmd + broker, azurite, api, 2 trainers, web
             processIds = ProcessInspection.Descendants(leaders); // with postgres's backends, the Erlang VM, the apps under dotnet run
             Assert.True(processIds.Count > leaders.Count);
         }
@@ -55,11 +55,13 @@ public sealed class CompositionTests
         Assert.Contains(report.Checks, c => c.Name.EndsWith("DbContext", StringComparison.Ordinal) && c.Status == "Healthy");
         Assert.Contains(report.Checks, c => c.Name == "StackExchange.Redis" && c.Status == "Healthy");
         Assert.Contains(report.Checks, c => c.Name.StartsWith("masstransit", StringComparison.OrdinalIgnoreCase) && c.Status == "Healthy");
+        Assert.Contains(report.Checks, c => c.Name == Blobs && c.Status == "Healthy");
 
         var env = ProcessInspection.Environment(Assert.Single(await app.GetProcessIdsAsync(Api)));
         Assert.Equal(await app.GetConnectionStringAsync(WeatherDb, ct), env["ConnectionStrings__weatherdb"]);
         Assert.Equal(await app.GetConnectionStringAsync(Cache, ct), env["ConnectionStrings__cache"]);
         Assert.Equal(await app.GetConnectionStringAsync(Messaging, ct), env["ConnectionStrings__messaging"]);
+        Assert.Equal(await app.GetConnectionStringAsync(Blobs, ct), env["ConnectionStrings__blobs"]);
         Assert.StartsWith("Host=127.0.0.1;Port=", env["ConnectionStrings__weatherdb"]);
         Assert.EndsWith(";Username=postgres;Password=" + PasswordIn(env["ConnectionStrings__weatherdb"]) + ";Database=weatherdb", env["ConnectionStrings__weatherdb"]);
         Assert.StartsWith("amqp://guest:", env["ConnectionStrings__messaging"]);

@@ -62,7 +62,7 @@ public sealed class RunModeTests(ITestOutputHelper output)
     private async Task DashboardShowsTheRunningSystemAsync(Uri login, ExperimentsClient experiments, CancellationToken ct)
     {
         await using var dashboard = await AspireDashboard.LogInAsync(login);
-        string[] everyResourceRunning = [.. ((string[])[Postgres, WeatherDb, Cache, Messaging, MessagingEpmd, Api, $"{Trainer}-*", $"{Trainer}-*", Web])
+        string[] everyResourceRunning = [.. ((string[])[Postgres, WeatherDb, Cache, Messaging, MessagingEpmd, Blobs, Api, $"{Trainer}-*", $"{Trainer}-*", Web])
             .Select(name => $"{name} {KnownResourceStates.Running}").Order()];
         var shown = await dashboard.WaitForResourcesAsync(everyResourceRunning, Trainer, ct);
         await dashboard.ScreenshotAsync(Screenshots.PathOf("dashboard.png"));

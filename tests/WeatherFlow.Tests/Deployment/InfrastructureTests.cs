@@ -46,6 +46,38 @@ public sealed partial class InfrastructureTests(DeploymentArtifacts deployment) 
     }
 
     [Fact]
+    public void Dataset_files_live_in_a_private_https_only_storage_account_whose_connection_string_the_api_and_trainer_get_from_the_vault()
+    {
+        Assert.Equal(("parameter.v0", "{blobs.value}"), ((string)deployment.Manifest["blobs"]!["type"]!, (string)deployment.Manifest["blobs"]!["connectionString"]!));
+
+        var (account, scope) = Assert.Single(deployment.Template.OfType("Microsoft.Storage/storageAccounts"), a => ((string)a.Resource["name"]!).Contains("'blobs-"));
+        Assert.Equal(("StorageV2", "Standard_LRS"), ((string)account["kind"]!, (string)account["sku"]!["name"]!));
+        var properties = account["properties"]!;
+        Assert.Equal("TLS1_2", (string)scope.Resolve(properties["minimumTlsVersion"])!);
+        Assert.True((bool)scope.Resolve(properties["supportsHttpsTrafficOnly"])!);
+        Assert.False((bool)scope.Resolve(properties["allowBlobPublicAccess"])!);
+        // The apps sign requests with the connection string's account key.
+        Assert.True((bool)scope.Resolve(properties["allowSharedKeyAccess"])!);
+
+        // The vault's secret is composed from that account's name and key, over HTTPS.
+        Assert.Contains("connectionstrings--blobs", VaultSecretNames());
+        var (vaultSecrets, _) = Assert.Single(deployment.Template.OfType("Microsoft.KeyVault/vaults/secrets"), s => s.Resource["copy"] is not null);
+        var accountName = ((string)account["name"]!).Trim('[', ']');
+        var composed = $"'connectionstrings--blobs', format('DefaultEndpointsProtocol=https;AccountName={{0}};AccountKey={{1}};EndpointSuffix={{2}}', {accountName}, " +
+            $"listKeys(resourceId('Microsoft.Storage/storageAccounts', {accountName}), '2023-05-01').keys[0].value, environment().suffixes.storage)";
+        Assert.Contains(composed, (string)vaultSecrets["properties"]!["value"]!);
+
+        foreach (var name in (string[])["api", "trainer"])
+        {
+            var app = deployment.ContainerApp(name);
+            var secret = Assert.Single(app.Secrets, s => (string)s["name"]! == "connectionstrings--blobs");
+            Assert.EndsWith("secrets/connectionstrings--blobs", (string)secret["keyVaultUrl"]!);
+            Assert.Contains(app.Environment, e => (string)e["name"]! == "ConnectionStrings__blobs" && (string?)e["secretRef"] == "connectionstrings--blobs");
+        }
+        Assert.DoesNotContain(deployment.ContainerApp("web").Environment, e => (string)e["name"]! == "ConnectionStrings__blobs");
+    }
+
+    [Fact]
     public void Every_stateful_container_keeps_its_data_on_a_volume_the_infrastructure_provides()
     {
         var stateful = deployment.Manifest.Where(r => IsStateful(r.Value!)).ToList();

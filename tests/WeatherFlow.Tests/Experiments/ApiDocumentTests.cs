@@ -11,7 +11,7 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
 {
     private readonly HttpClient _api = composition.CreateApiClient();
 
-    /// <summary>Every endpoint the api maps (ContractApi, ExperimentsApi, ExperimentHistoryApi, ExperimentModelsApi, PredictionsApi and AccountApi), as method and path.</summary>
+    /// <summary>Every endpoint the api maps (ContractApi, ExperimentsApi, ExperimentHistoryApi, ExperimentModelsApi, PredictionsApi, AccountApi, AuditApi and DatasetsApi), as method and path.</summary>
     public static TheoryData<string, string> Endpoints => new()
     {
         { "GET", "/api/health" },
@@ -38,6 +38,11 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
         { "GET", "/api/accounts/{id}/quota" },
         { "PUT", "/api/accounts/{id}/quota" },
         { "GET", "/api/audit" },
+        { "GET", "/api/datasets" },
+        { "POST", "/api/datasets" },
+        { "GET", "/api/datasets/{id}" },
+        { "GET", "/api/datasets/{id}/steps/{step}" },
+        { "DELETE", "/api/datasets/{id}" },
     };
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class EndpointProbeTests(CompositionFixture composition)
             var (method, template) = ((string)row[0], (string)row[1]);
             foreach (var id in template.Contains('{') ? Ids : [""])
             {
-                var path = template.Replace("{id}", id).Replace("{predictionId}", id);
+                var path = template.Replace("{id}", id).Replace("{predictionId}", id).Replace("{step}", "0");
                 foreach (var (name, contentType, body) in method is "GET" or "DELETE" ? Bodies[..1] : Bodies)
                 {
                     using var request = new HttpRequestMessage(new HttpMethod(method), path);

@@ -4,7 +4,8 @@ using WeatherFlow.Tests.Infrastructure;
 namespace WeatherFlow.Tests.Experiments;
 
 /// <summary>A model over the store's size cap is not kept; its run completes all the same, and the model endpoints
-/// say why it has none. Past the results' total, the oldest large result loses its forecast fields.</summary>
+/// say why it has none. Past the results' total, the oldest large result loses its forecast fields. An upload past
+/// what the account's dataset quota leaves is refused with 413 and stores nothing.</summary>
 public sealed class StoreCapTests(SmallStoresFixture composition) : IClassFixture<SmallStoresFixture>
 {
     [Fact]
@@ -49,5 +50,25 @@ public sealed class StoreCapTests(SmallStoresFixture composition) : IClassFixtur
         Assert.Equal(0, olderResult.GetProperty("prediction").GetProperty("channels")[0].GetProperty("trajectory").GetArrayLength());
         Assert.False(newerResult.TryGetProperty("retention", out _));
         Assert.True(newerResult.GetProperty("prediction").GetProperty("channels")[0].GetProperty("trajectory").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task An_upload_past_the_accounts_dataset_quota_is_refused_with_413_and_stores_nothing()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var ct = timeout.Token;
+        using var api = composition.CreateApiClient((await composition.NewAccountAsync("quota-dana", ct)).Token);
+        var small = Datasets.DatasetUploads.Write("t", "classic");
+        using (var fits = await Datasets.DatasetUploads.UploadAsync(api, "fits", [("small.nc", small)], ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, fits.StatusCode);
+        }
+        var before = await Datasets.DatasetUploads.ListedIdsAsync(api, ct);
+        var large = new byte[SmallStoresFixture.DatasetQuotaBytes];
+        using var refused = await Datasets.DatasetUploads.UploadAsync(api, "too large", [("large.nc", large)], ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("quota", await refused.Content.ReadAsStringAsync(ct));
+        Assert.Equal(before, await Datasets.DatasetUploads.ListedIdsAsync(api, ct));
     }
 }

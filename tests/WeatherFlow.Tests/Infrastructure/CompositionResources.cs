@@ -8,9 +8,10 @@ public static class CompositionResources
     public const string Cache = "cache";
     public const string Messaging = "messaging";
     public const string MessagingEpmd = "messaging-epmd";
+    public const string Blobs = "blobs";
     public const string Api = "api";
     public const string Trainer = "trainer";
     public const string Web = "web";
 
-    public static readonly IReadOnlyList<string> All = [Postgres, WeatherDb, Cache, Messaging, Api, Trainer, Web];
+    public static readonly IReadOnlyList<string> All = [Postgres, WeatherDb, Cache, Messaging, Blobs, Api, Trainer, Web];
 }

@@ -1,18 +1,22 @@
 namespace WeatherFlow.Tests.Infrastructure;
 
 /// <summary>The composition with small stores: trainers that may keep a model of at most 1,000 bytes (smaller than
-/// any real one), and an api whose results may take 800,000 bytes in all (one 32×64 run's, not two).</summary>
+/// any real one), an api whose results may take 800,000 bytes in all (one 32×64 run's, not two), and a dataset
+/// storage quota of 100,000 bytes per account (a few small uploads).</summary>
 public sealed class SmallStoresFixture : CompositionFixture
 {
     public const long MaxModelBytes = 1000;
 
     public const long ResultsMaxTotalBytes = 800_000;
 
+    public const long DatasetQuotaBytes = 100_000;
+
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {
         var trainer = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Trainer);
         appHost.CreateResourceBuilder(trainer).WithEnvironment("ModelStore__MaxModelBytes", MaxModelBytes.ToString());
         var api = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Api);
-        appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__ResultsMaxTotalBytes", ResultsMaxTotalBytes.ToString());
+        appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__ResultsMaxTotalBytes", ResultsMaxTotalBytes.ToString())
+            .WithEnvironment("Datasets__StorageQuotaBytes", DatasetQuotaBytes.ToString());
     }
 }

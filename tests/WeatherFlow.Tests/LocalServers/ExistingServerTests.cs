@@ -8,6 +8,7 @@ public sealed class ExistingServerTests
         { "weatherdb", "postgres", "Host=db.example;Port=5432;Username=weather;Password=secret;Database=weatherdb" },
         { "cache", "cache", "redis.example:6379,password=secret" },
         { "messaging", "messaging", "amqp://weather:secret@broker.example:5672" },
+        { "blobs", "blobs", "DefaultEndpointsProtocol=https;AccountName=weatherflow;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net" },
     };
 
     [Theory]

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Azure.Storage.Blobs;
 using Npgsql;
 using RabbitMQ.Client;
 using StackExchange.Redis;
+using WeatherFlow.Experiments.Data.DatasetFiles;
 using WeatherFlow.Tests.Composition;
 using WeatherFlow.Tests.Infrastructure;
 using static WeatherFlow.Tests.Infrastructure.CompositionResources;
@@ -12,16 +14,16 @@ using static WeatherFlow.Tests.Infrastructure.CompositionResources;
 namespace WeatherFlow.Tests.LocalServers;
 
 /// <summary>
-/// The local Postgres, Redis and RabbitMQ resources that run mode starts from Debian's binaries, on their own: they
+/// The local Postgres, Redis, RabbitMQ and Azurite resources that run mode starts (Debian's binaries, npm's Azurite), on their own: they
 /// turn healthy only when their protocol answers, listen on loopback only, keep their data when the whole
 /// application stops and starts again, and leave no process behind.
 /// </summary>
 [Collection(CompositionLifecycleCollection.Name)]
 public sealed class LocalServerTests
 {
-    private static readonly string[] Servers = [Postgres, Cache, Messaging];
+    private static readonly string[] Servers = [Postgres, Cache, Messaging, Blobs];
 
-    private static bool IsServer(IResource resource) => resource.Name is Postgres or WeatherDb or Cache or Messaging or MessagingEpmd;
+    private static bool IsServer(IResource resource) => resource.Name is Postgres or WeatherDb or Cache or Messaging or MessagingEpmd or Blobs;
 
     [Fact]
     public async Task Servers_listen_on_loopback_only_keep_their_data_across_a_restart_and_leave_no_process_behind()
@@ -37,12 +39,12 @@ public sealed class LocalServerTests
             await WriteAsync(app, kept, ct);
 
             var leaders = (await Task.WhenAll(Servers.Append(MessagingEpmd).Select(app.GetProcessIdsAsync))).SelectMany(pids => pids).ToList();
-            Assert.Equal(4, leaders.Count);
+            Assert.Equal(5, leaders.Count);
             processIds = ProcessInspection.Descendants(leaders);
             var listeners = ProcessInspection.ListeningEndpoints(processIds);
             foreach (var name in Servers.Append(MessagingEpmd))
             {
-                var port = app.GetEndpoint(name, "tcp").Port;
+                var port = app.GetEndpoint(name, EndpointOf(name)).Port;
                 Assert.Contains(listeners, listener => listener.Port == port);
             }
             Assert.All(listeners, listener => Assert.True(IPAddress.IsLoopback(listener.Address), $"{listener} is not on loopback"));
@@ -54,6 +56,7 @@ public sealed class LocalServerTests
             Assert.Equal(kept, await ReadPostgresAsync(app, ct));
             Assert.Equal(kept, await ReadRedisAsync(app, ct));
             Assert.Equal(kept, await ReadRabbitMQAsync(app, ct));
+            Assert.True(await (await DatasetFilesAsync(app, ct)).ExistsAsync(Guid.Parse(kept), "kept", ct));
         }
         state.Delete(recursive: true);
     }
@@ -71,15 +74,17 @@ public sealed class LocalServerTests
         var fakes = SilentListeners.Create();
         try
         {
-            await using var app = await BackingServersOnly.StartAsync(state.FullName, resource => resource.Name is Postgres or Cache or Messaging or MessagingEpmd, ct,
+            await using var app = await BackingServersOnly.StartAsync(state.FullName, resource => resource.Name is Postgres or Cache or Messaging or MessagingEpmd or Blobs, ct,
                 $"AppHost:Binaries:PostgresDirectory={fakes.FullName}",
                 $"AppHost:Binaries:RedisDirectory={fakes.FullName}",
-                $"AppHost:Binaries:RabbitMQDirectory={fakes.FullName}");
+                $"AppHost:Binaries:RabbitMQDirectory={fakes.FullName}",
+                $"AppHost:Binaries:NodeDirectory={fakes.FullName}",
+                $"AppHost:Binaries:AzuriteDirectory={fakes.FullName}");
 
             await Task.WhenAll(Servers.Select(async name =>
             {
                 // A check that ends after the port opened may have started before; the one after it did not.
-                var checkedAt = await AcceptsConnectionsAsync(app.GetEndpoint(name, "tcp"), ct);
+                var checkedAt = await AcceptsConnectionsAsync(app.GetEndpoint(name, EndpointOf(name)), ct);
                 ResourceEvent report = null!;
                 for (var run = 0; run < 2; run++)
                 {
@@ -125,7 +130,15 @@ public sealed class LocalServerTests
         await using var channel = await broker.CreateChannelAsync(new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
         await channel.QueueDeclareAsync("kept", durable: true, exclusive: false, autoDelete: false, cancellationToken: ct);
         await channel.BasicPublishAsync("", "kept", mandatory: true, new BasicProperties { Persistent = true }, Encoding.UTF8.GetBytes(value), ct);
+
+        await (await DatasetFilesAsync(app, ct)).UploadAsync(Guid.Parse(value), "kept", new MemoryStream(Encoding.UTF8.GetBytes(value)), ct);
     }
+
+    private static async Task<DatasetFileStore> DatasetFilesAsync(DistributedApplication app, CancellationToken ct) =>
+        new(new BlobServiceClient(await app.GetConnectionStringAsync(Blobs, ct)));
+
+    /// <summary>Azurite speaks HTTP; the others have a plain TCP endpoint.</summary>
+    private static string EndpointOf(string server) => server == Blobs ? "http" : "tcp";
 
     private static async Task<string?> ReadPostgresAsync(DistributedApplication app, CancellationToken ct)
     {

@@ -1,19 +1,21 @@
 namespace WeatherFlow.Tests.LocalServers;
 
-/// <summary>A local server whose binary is not installed fails while the model is built, naming the Debian package.</summary>
+/// <summary>A local server whose binary is not installed fails while the model is built, saying what to install.</summary>
 public sealed class MissingBinaryTests
 {
     public static TheoryData<string, string> Servers => new()
     {
-        { "PostgresDirectory", "postgresql" },
-        { "RedisDirectory", "redis-server" },
-        { "RabbitMQDirectory", "rabbitmq-server" },
-        { "ErlangDirectory", "rabbitmq-server" },
+        { "PostgresDirectory", "apt-get install -y --no-install-recommends postgresql" },
+        { "RedisDirectory", "apt-get install -y --no-install-recommends redis-server" },
+        { "RabbitMQDirectory", "apt-get install -y --no-install-recommends rabbitmq-server" },
+        { "ErlangDirectory", "apt-get install -y --no-install-recommends rabbitmq-server" },
+        { "NodeDirectory", "Node.js 20" },
+        { "AzuriteDirectory", $"eng/install-prerequisites.sh (npm install --prefix <folder> azurite@{ServerBinary.AzuriteVersion})" },
     };
 
     [Theory]
     [MemberData(nameof(Servers))]
-    public void Missing_binary_fails_at_once_naming_the_debian_package(string directoryKey, string debianPackage)
+    public void Missing_binary_fails_at_once_saying_what_to_install(string directoryKey, string installation)
     {
         var state = Directory.CreateTempSubdirectory("weatherflow-tests-");
         try
@@ -26,10 +28,11 @@ public sealed class MissingBinaryTests
                 builder.AddLocalPostgres("postgres").AddDatabase("weatherdb");
                 builder.AddLocalRedis("cache");
                 builder.AddLocalRabbitMQ("messaging");
+                builder.AddLocalAzurite("blobs");
             });
 
             Assert.Contains("'/nonexistent/bin/", error.Message, StringComparison.Ordinal);
-            Assert.Contains($"apt-get install -y --no-install-recommends {debianPackage}", error.Message, StringComparison.Ordinal);
+            Assert.Contains(installation, error.Message, StringComparison.Ordinal);
             Assert.Contains($"AppHost:Binaries:{directoryKey}", error.Message, StringComparison.Ordinal);
         }
         finally

@@ -34,6 +34,8 @@ public sealed class AppHostPublishTests : IDisposable
         // The database is the managed server infra/ provisions; the broker and the cache are containers on volumes.
         Assert.Equal(("parameter.v0", "{weatherdb.value}"), ((string)resources["weatherdb"]!["type"]!, (string)resources["weatherdb"]!["connectionString"]!));
         Assert.DoesNotContain("postgres", resources.Select(r => r.Key));
+        // Blob storage is the storage account infra/ provisions, given as a connection string.
+        Assert.Equal(("parameter.v0", "{blobs.value}"), ((string)resources["blobs"]!["type"]!, (string)resources["blobs"]!["connectionString"]!));
         Assert.All(["cache", "messaging"], name => Assert.Equal("container.v0", (string)resources[name]!["type"]!));
         var external = resources.Where(r => r.Value!["bindings"]?.AsObject().Any(b => (bool?)b.Value!["external"] == true) == true);
         Assert.Equal(["web"], external.Select(r => r.Key));

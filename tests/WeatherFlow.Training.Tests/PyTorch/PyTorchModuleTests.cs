@@ -34,7 +34,7 @@ public sealed class PyTorchModuleTests
              "model":{"backbone":"{{{backbone}}}","hiddenDim":32,"nLayers":2,{{{modelOptions}}}},
              "training":{"epochs":3,"batchSize":4,"solverMethod":"{{{solver}}}","timeSteps":3}}
             """);
-        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, CancellationToken.None);
+        var outcome = TestConfigs.Engine().Run(Guid.Empty, config, null, null, CancellationToken.None);
         var folder = Directory.CreateTempSubdirectory("weatherflow-pytorch-").FullName;
         File.WriteAllBytes(Path.Combine(folder, "model.safetensors"), outcome.Model.Weights);
         File.WriteAllText(Path.Combine(folder, "metadata.json"), JsonSerializer.Serialize(outcome.Model.Metadata, ExperimentJson.Options));

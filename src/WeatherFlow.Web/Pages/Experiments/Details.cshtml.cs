@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Jobs;
 using WeatherFlow.Contracts.Models;
@@ -33,6 +34,9 @@ public sealed class DetailsModel(WeatherFlowApiClient api) : PageModel
     public ExperimentResult? Result { get; private set; }
 
     public string? ApiError { get; private set; }
+
+    /// <summary>The dataset a dataset run trained on, for its name; null when it is gone or cannot be seen.</summary>
+    public DatasetInfo? SourceDataset { get; private set; }
 
     public bool IsFinal => Job is not null && ExperimentJobStatus.IsFinal(Job.Status);
 
@@ -142,6 +146,18 @@ public sealed class DetailsModel(WeatherFlowApiClient api) : PageModel
         return Page();
     }
 
+    private async Task<DatasetInfo?> DatasetOrNullAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.GetDatasetAsync(id, cancellationToken);
+        }
+        catch (ApiUnavailableException)
+        {
+            return null;
+        }
+    }
+
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         try
@@ -151,6 +167,11 @@ public sealed class DetailsModel(WeatherFlowApiClient api) : PageModel
             Result = Job?.Result is { ValueKind: JsonValueKind.Object } result
                 ? result.Deserialize<ExperimentResult>(ExperimentJson.Options)
                 : null;
+            // The result names its dataset by id; its name is looked up, and the run page does without it if it is gone.
+            if (Result?.DatasetSource is { } source && Guid.TryParse(source.DatasetId, out var datasetId))
+            {
+                SourceDataset = await DatasetOrNullAsync(datasetId, cancellationToken);
+            }
         }
         catch (ApiUnavailableException exception)
         {

@@ -32,6 +32,26 @@ public sealed class ExperimentForm
     public string ResolutionTier { get; set; } = "";
     public string Atmosphere { get; set; } = "";
 
+    /// <summary><see cref="SyntheticSource"/> (the fields above) or <see cref="DatasetSource"/> (the ones below).</summary>
+    public string DataSource { get; set; } = SyntheticSource;
+
+    /// <summary>The stored dataset to train on, by id (or name, which the api resolves).</summary>
+    public string? Dataset { get; set; }
+
+    /// <summary>Its channels to train on; none chosen means all of them, the api's default.</summary>
+    public List<string> DatasetChannels { get; set; } = [];
+
+    /// <summary>How far ahead to forecast, a multiple of the dataset's step; empty means one step, the api's default.</summary>
+    public int? LeadHours { get; set; }
+
+    public const string SyntheticSource = "synthetic";
+    public const string DatasetSource = "dataset";
+
+    /// <summary>The dataset the form offers first: the built-in one every server has.</summary>
+    public const string DefaultDataset = "ncar-storm-1996";
+
+    public bool UsesDataset => DataSource == DatasetSource;
+
     /// <summary>The run's name; left empty, the api makes one from the config.</summary>
     public string? Name { get; set; }
 
@@ -55,7 +75,13 @@ public sealed class ExperimentForm
         ("training", nameof(SolverMethod)), ("training", nameof(LossType)), ("training", nameof(TimeSteps)),
         ("training", nameof(Seed)), ("training", nameof(RolloutWeight)), ("training", nameof(Objective)),
         ("simulation", nameof(Core)), ("simulation", nameof(ResolutionTier)), ("simulation", nameof(Atmosphere)),
-    }.ToDictionary(field => $"{field.Item1}.{JsonNamingPolicy.CamelCase.ConvertName(field.Item2)}", field => field.Item2);
+        ("dataset", "source"), ("dataset", "channels"), ("dataset", nameof(LeadHours)),
+    }.ToDictionary(field => $"{field.Item1}.{JsonNamingPolicy.CamelCase.ConvertName(field.Item2)}", field => field.Item2 switch
+    {
+        "source" => nameof(Dataset),
+        "channels" => nameof(DatasetChannels),
+        var name => name,
+    });
 
     /// <summary>The labels are top-level fields of the body, so their <c>loc</c> is <c>["body","tags"]</c> or, for one
     /// tag, <c>["body","tags",3]</c>.</summary>
@@ -86,6 +112,10 @@ public sealed class ExperimentForm
         Core = config.Simulation.Core,
         ResolutionTier = config.Simulation.ResolutionTier,
         Atmosphere = config.Simulation.Atmosphere,
+        DataSource = config.Dataset.Source is null ? SyntheticSource : DatasetSource,
+        Dataset = config.Dataset.Source,
+        DatasetChannels = [.. config.Dataset.Channels ?? []],
+        LeadHours = config.Dataset.LeadHours,
         BaseConfig = config.ToCanonicalJson(),
         Name = labels.Name,
         Tags = string.Join(", ", labels.Tags),
@@ -97,19 +127,34 @@ public sealed class ExperimentForm
     public ExperimentConfig ToConfig()
     {
         var defaults = BaseConfig.Length > 0 ? ExperimentConfig.FromCanonicalJson(BaseConfig) : new ExperimentConfig();
-        return defaults with
+        // A dataset's grid is regional, which only the grid backbone without wrap-around padding can learn; the
+        // synthetic fields are not sent then (their fieldset is off), so the base config's stay as they were.
+        var config = defaults with
         {
-            Dataset = defaults.Dataset with
-            {
-                Variables = Variables,
-                PressureLevels = PressureLevels,
-                GridSize = ParseGridSize(GridSize) ?? defaults.Dataset.GridSize,
-                TrainSamples = TrainSamples,
-                ValSamples = ValSamples,
-            },
+            Dataset = UsesDataset
+                ? defaults.Dataset with
+                {
+                    Source = string.IsNullOrWhiteSpace(Dataset) ? DefaultDataset : Dataset,
+                    SourceDigest = null,
+                    Channels = DatasetChannels.Count > 0 ? DatasetChannels : null,
+                    LeadHours = LeadHours,
+                }
+                : defaults.Dataset with
+                {
+                    Variables = Variables,
+                    PressureLevels = PressureLevels,
+                    GridSize = ParseGridSize(GridSize) ?? defaults.Dataset.GridSize,
+                    TrainSamples = TrainSamples,
+                    ValSamples = ValSamples,
+                    Source = null,
+                    SourceDigest = null,
+                    Channels = null,
+                    LeadHours = null,
+                    Split = null,
+                },
             Model = defaults.Model with
             {
-                Backbone = Backbone,
+                Backbone = UsesDataset ? ConfigChoices.Grid : Backbone,
                 HiddenDim = HiddenDim,
                 NLayers = NLayers,
                 UseAttention = UseAttention,
@@ -129,6 +174,7 @@ public sealed class ExperimentForm
             },
             Simulation = defaults.Simulation with { Core = Core, ResolutionTier = ResolutionTier, Atmosphere = Atmosphere },
         };
+        return UsesDataset ? config with { Model = config.Model with { SphericalPadding = false } } : config;
     }
 
     /// <summary>The labels to submit; blanks are sent as absent, so an empty name gets the api's default.</summary>

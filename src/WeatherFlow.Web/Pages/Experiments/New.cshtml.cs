@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.ReferenceWireFormat;
 using WeatherFlow.Web.Services;
@@ -18,6 +19,18 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
 
     public string? ApiError { get; private set; }
 
+    /// <summary>The datasets the user may train on, for the form's dataset choice.</summary>
+    public IReadOnlyList<DatasetInfo> Datasets { get; private set; } = [];
+
+    /// <summary>Why the datasets could not be listed, shown in place of the dataset choice.</summary>
+    public string? DatasetsError { get; private set; }
+
+    /// <summary>The dataset the form's choice shows: the form's own, else the built-in one, else the first.</summary>
+    public DatasetInfo? ChosenDataset =>
+        Datasets.FirstOrDefault(dataset => Form.Dataset is { } chosen && (dataset.Id.ToString() == chosen || dataset.Name == chosen))
+        ?? Datasets.FirstOrDefault(dataset => dataset.Name == ExperimentForm.DefaultDataset)
+        ?? Datasets.FirstOrDefault();
+
     /// <summary>The advertised grids, and the form's own when it is another (a re-run of a run on a custom grid keeps it).</summary>
     public IReadOnlyList<GridSize> GridChoices =>
         Options is null ? [] : [.. Options.GridSizes, .. Options.GridSizes.Select(ExperimentForm.Format).Contains(Form.GridSize) || ExperimentForm.ParseGridSize(Form.GridSize) is not { } own ? [] : new[] { own }];
@@ -25,7 +38,8 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
     /// <summary>The run whose config the form was filled with, when re-running one.</summary>
     public Guid? RerunOf { get; private set; }
 
-    public async Task OnGetAsync(Guid? from, CancellationToken cancellationToken)
+    /// <param name="dataset">A dataset to train on, from its page's "Train on it" link.</param>
+    public async Task OnGetAsync(Guid? from, Guid? dataset, CancellationToken cancellationToken)
     {
         if (from is { } id)
         {
@@ -50,6 +64,11 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
             {
                 ApiError = $"The config of experiment {id} could not be read; the form shows the defaults.";
             }
+        }
+        if (dataset is { } datasetId && RerunOf is null)
+        {
+            Form.DataSource = ExperimentForm.DatasetSource;
+            Form.Dataset = datasetId.ToString();
         }
         await LoadOptionsAsync(cancellationToken);
     }
@@ -125,5 +144,39 @@ public sealed class NewModel(WeatherFlowApiClient api) : PageModel
         {
             ApiError ??= exception.Message;
         }
+        try
+        {
+            var answer = await api.ListDatasetsAsync(cancellationToken);
+            Datasets = answer.Value ?? [];
+            DatasetsError = answer.Value is null ? string.Join(" ", answer.Messages) : null;
+        }
+        catch (ApiUnavailableException exception)
+        {
+            DatasetsError = exception.Message;
+        }
     }
+
+    /// <summary>The leads a dataset offers: whole-hour multiples of its step up to two days (at least its step).</summary>
+    public static IReadOnlyList<int> LeadChoices(DatasetInfo dataset)
+    {
+        var step = dataset.Description.Time.StepHours;
+        var leads = Enumerable.Range(1, 48).Select(k => k * step).TakeWhile(lead => lead <= 48 || lead == step)
+            .Where(lead => lead == Math.Floor(lead)).Select(lead => (int)lead).ToList();
+        return leads;
+    }
+
+    /// <summary>12 h where the step allows it, else one step.</summary>
+    public int LeadOf(DatasetInfo dataset)
+    {
+        var choices = LeadChoices(dataset);
+        return Form.LeadHours is { } lead && choices.Contains(lead) ? lead
+            : choices.Contains(12) ? 12
+            : choices.FirstOrDefault();
+    }
+
+    /// <summary>The dataset's channels the form ticks: the form's own when it is this dataset, else all.</summary>
+    public bool ChannelChosen(DatasetInfo dataset, string channel) =>
+        !IsFormDataset(dataset) || Form.DatasetChannels.Count == 0 || Form.DatasetChannels.Contains(channel);
+
+    private bool IsFormDataset(DatasetInfo dataset) => ChosenDataset?.Id == dataset.Id;
 }

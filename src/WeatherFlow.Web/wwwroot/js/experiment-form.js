@@ -45,6 +45,10 @@
             : null;
 
     const messageOf = field => {
+        // A field of the data source not chosen is off, is not sent, and so is not judged.
+        if (field.closest("fieldset:disabled")) {
+            return null;
+        }
         if (field.dataset.requiredGroup !== undefined) {
             return field.querySelector("input:checked") ? null : field.dataset.requiredGroup;
         }
@@ -66,6 +70,35 @@
     };
 
     const fields = [...form.querySelectorAll("[data-field]")];
+
+    // The data source: the synthetic atmosphere's fields, or one dataset's channels and leads. Only the chosen
+    // source's fields are on (so sent); a dataset's regional grid needs the grid backbone, which the server sets.
+    const sourceRadios = [...form.querySelectorAll("input[name='Form.DataSource']")];
+    const datasetSelect = document.getElementById("Form_Dataset");
+    const backbone = document.getElementById("Form_Backbone");
+    const showSource = () => {
+        const usesDataset = sourceRadios.some(radio => radio.checked && radio.value === "dataset");
+        const synthetic = document.getElementById("synthetic-fields");
+        document.getElementById("synthetic-column").classList.toggle("d-none", usesDataset);
+        synthetic.disabled = usesDataset;
+        document.getElementById("dataset-fields")?.classList.toggle("d-none", !usesDataset);
+        for (const options of form.querySelectorAll(".dataset-options")) {
+            const chosen = usesDataset && datasetSelect && options.dataset.dataset === datasetSelect.value;
+            options.disabled = !chosen;
+            options.classList.toggle("d-none", !chosen);
+        }
+        if (backbone) {
+            if (usesDataset) {
+                backbone.value = "grid";
+            }
+            backbone.disabled = usesDataset;
+        }
+    };
+    for (const radio of sourceRadios) {
+        radio.addEventListener("change", showSource);
+    }
+    datasetSelect?.addEventListener("change", showSource);
+    showSource();
 
     form.addEventListener("submit", event => {
         const invalid = fields.map(field => [field, messageOf(field)]).filter(([, message]) => message !== null);
