@@ -6,11 +6,12 @@ namespace WeatherFlow.ApiBenchmarks;
 /// <c>--history [--experiments 10000] [--requests 200] [--db "Host=…"]</c> measures the history queries instead
 /// (<see cref="HistoryBenchmark"/>); with <c>--url</c> it needs <c>--db</c>, the api's database, to seed.
 /// <c>--models [--runs 20]</c> measures stored models per backbone instead (<see cref="ModelBenchmark"/>).
+/// <c>--datasets</c> measures dataset uploads and training on the storm episode instead (<see cref="DatasetBenchmark"/>).
 /// <c>--token wf_…</c> is an admin's personal access token for <c>--url</c> (lists and predictions need an account);
 /// the composition started here makes its own.</summary>
 public sealed record BenchmarkSettings(
     Uri? ApiUrl, IReadOnlyList<int> Connections, TimeSpan Duration, TimeSpan WarmUp, int Runs, IReadOnlyList<LoadClient> Clients,
-    bool History, int Experiments, int Requests, string? Database, bool Models, string? Token)
+    bool History, int Experiments, int Requests, string? Database, bool Models, string? Token, bool Datasets)
 {
     /// <summary>A client of the api that sends <see cref="Token"/>, if there is one.</summary>
     public HttpClient CreateClient(Uri api, HttpMessageHandler? handler = null)
@@ -43,6 +44,7 @@ public sealed record BenchmarkSettings(
             int.Parse(Value("--requests") ?? "200"),
             Value("--db"),
             args.Contains("--models"),
-            Value("--token"));
+            Value("--token"),
+            args.Contains("--datasets"));
     }
 }

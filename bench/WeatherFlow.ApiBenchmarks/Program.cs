@@ -42,5 +42,6 @@ Task RunAsync(Uri api, string? database) => settings switch
 {
     { History: true } => HistoryBenchmark.RunAsync(api, database ?? throw new ArgumentException("--history with --url needs --db, the api's database."), settings, Console.Out),
     { Models: true } => ModelBenchmark.RunAsync(api, settings, Console.Out),
+    { Datasets: true } => DatasetBenchmark.RunAsync(api, settings, Console.Out),
     _ => ApiBenchmark.RunAsync(api, settings, Console.Out),
 };
