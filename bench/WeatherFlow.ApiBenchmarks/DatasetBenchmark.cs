@@ -60,10 +60,12 @@ public static class DatasetBenchmark
                 .Select(score => (Channel: score.GetProperty("channel").GetString(), Rmse: score.GetProperty("rmse").GetDouble(),
                     Persistence: score.GetProperty("persistenceRmse").GetDouble(), Skill: score.GetProperty("skill").GetDouble())).ToList();
             var pairs = string.Join("/", new[] { "train", "validation", "test" }.Select(block => source.GetProperty(block).GetProperty("pairs").GetInt32()));
-            var perChannel = string.Join("; ", scores.Select(score => $"{score.Channel} {score.Skill:+0.00;−0.00} ({score.Rmse:0.##}/{score.Persistence:0.##})"));
-            output.WriteLine($"| {lead} | {wall:0.0} | {pairs} | {perChannel} | {scores.Average(score => score.Skill):+0.000;−0.000} |");
+            var perChannel = string.Join("; ", scores.Select(score => $"{score.Channel} {Signed(score.Skill, "0.000")} ({score.Rmse:0.##}/{score.Persistence:0.##})"));
+            output.WriteLine($"| {lead} | {wall:0.0} | {pairs} | {perChannel} | {Signed(scores.Average(score => score.Skill), "0.0000")} |");
         }
     }
+
+    private static string Signed(double value, string format) => (value >= 0 ? "+" : "") + value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task UploadAsync(HttpClient client, string what, IReadOnlyList<string> paths, TextWriter output)
     {
