@@ -36,7 +36,7 @@ internal static class BenchmarkRunner
     public static int RunCase(BenchmarkCase benchmark, BenchmarkVariant variant, int threads)
     {
         var engine = new ExperimentEngine(new EngineOptions { Threads = threads });
-        engine.Run(Guid.Empty, BenchmarkCase.WarmUp.Config(BenchmarkVariant.Default), null, CancellationToken.None);
+        engine.Run(Guid.Empty, BenchmarkCase.WarmUp.Config(BenchmarkVariant.Default), null, null, CancellationToken.None);
 
         var config = benchmark.Config(variant);
         var (result, seconds, cpuSeconds) = Enumerable.Range(0, benchmark.Repeats)
@@ -68,7 +68,7 @@ internal static class BenchmarkRunner
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var result = engine.Run(Guid.Empty, config, null, CancellationToken.None).Result;
+        var result = engine.Run(Guid.Empty, config, null, null, CancellationToken.None).Result;
         return (result, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
     }
 

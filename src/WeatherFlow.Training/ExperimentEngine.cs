@@ -4,6 +4,7 @@ using WeatherFlow.Contracts.Models;
 using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Datasets;
 using WeatherFlow.Training.Data;
+using WeatherFlow.Training.Evaluation;
 using WeatherFlow.Training.Learning;
 using WeatherFlow.Training.Models;
 using WeatherFlow.Training.Results;
@@ -62,8 +63,8 @@ public sealed class ExperimentEngine(EngineOptions options)
         cancellationToken.ThrowIfCancellationRequested();
         tracker.Predicting();
         var forecast = PhysicalForecast(config, data, modelData, scaling, model, cancellationToken);
-        var testScores = TestScores.Compute(config, data, modelData, scaling, model, cancellationToken);
-        var result = ResultBuilder.Build(experimentId, config, data, forecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started), testScores);
+        var evaluation = Evaluator.Evaluate(config, modelData, scaling, model, cancellationToken);
+        var result = ResultBuilder.Build(experimentId, config, data, forecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started), evaluation);
         var trained = ModelFiles.Export(model, config, data.ChannelNames, data.Grid, modelEpoch, scaling);
         tracker.Completed();
         return new ExperimentOutcome(result, trained);

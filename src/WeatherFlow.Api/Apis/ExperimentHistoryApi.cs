@@ -60,7 +60,9 @@ public static class ExperimentHistoryApi
     }
 
     public static async Task<Results<Ok<ExperimentComparison>, ValidationProblem, ProblemHttpResult>> CompareAsync(
-        [Description("A run to compare; repeat the parameter (or separate ids with commas) for 2 to 6 runs.")] string[]? id, ExperimentComparer comparer, CancellationToken cancellationToken)
+        [Description("A run to compare; repeat the parameter (or separate ids with commas) for 2 to 6 runs.")] string[]? id,
+        [Description("The run the scorecard compares the others with; one of the ids, by default the first.")] string? reference,
+        ExperimentComparer comparer, CancellationToken cancellationToken)
     {
         var given = (id ?? []).SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
         var ids = given.Select(value => Guid.TryParse(value, out var parsed) ? parsed : Guid.Empty).Distinct().ToList();
@@ -72,7 +74,12 @@ public static class ExperimentHistoryApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [problem] }, title: "Invalid query parameter");
         }
-        var (comparison, missing) = await comparer.CompareAsync(ids, cancellationToken);
+        var referenceId = ids[0];
+        if (reference is not null && !(Guid.TryParse(reference, out referenceId) && ids.Contains(referenceId)))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reference"] = [$"'{reference}' is not one of the compared runs."] }, title: "Invalid query parameter");
+        }
+        var (comparison, missing) = await comparer.CompareAsync(ids, referenceId, cancellationToken);
         return comparison is not null ? TypedResults.Ok(comparison) : ExperimentsApi.NotFound(missing.ToString()!);
     }
 

@@ -1,6 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Text.Unicode;
 using WeatherFlow.Api.Datasets;
+using WeatherFlow.Api.Evaluation;
+using WeatherFlow.Contracts.Evaluation;
 using WeatherFlow.Api.Infrastructure;
 
 namespace WeatherFlow.Api.Apis;
@@ -30,6 +32,13 @@ public static class ExperimentsApi
         api.MapGet("/{id}/metrics.csv", GetEpochMetricsCsvAsync)
             .WithName("GetExperimentEpochMetricsCsv")
             .WithSummary("The per-epoch metrics as CSV, a row per epoch")
+            .Produces<string>(contentType: "text/csv");
+        api.MapGet("/{id}/scores", GetScoresAsync)
+            .WithName("GetExperimentScores")
+            .WithSummary("The evaluation of a completed run: latitude-weighted RMSE, bias and ACC per channel and lead time, with persistence and climatology");
+        api.MapGet("/{id}/scores.csv", GetScoresCsvAsync)
+            .WithName("GetExperimentScoresCsv")
+            .WithSummary("The evaluation as CSV, a row per channel and lead time")
             .Produces<string>(contentType: "text/csv");
         api.MapGet("/{id}/events", StreamEventsAsync)
             .WithName("StreamExperimentEvents")
@@ -142,6 +151,36 @@ public static class ExperimentsApi
         Guid.TryParse(id, out var experimentId) && await queries.ExistsAsync(experimentId, cancellationToken)
             ? TypedResults.Text(EpochMetricsCsv.Write(await queries.GetEpochMetricsAsync(experimentId, cancellationToken)), "text/csv")
             : NotFound(id);
+
+    public static async Task<Results<Ok<EvaluationResult>, ProblemHttpResult>> GetScoresAsync(
+        string id, ExperimentQueries queries, CancellationToken cancellationToken) =>
+        await EvaluationOfAsync(id, queries, cancellationToken) switch
+        {
+            (EvaluationResult evaluation, _) => TypedResults.Ok(evaluation),
+            (_, var problem) => problem!,
+        };
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetScoresCsvAsync(
+        string id, ExperimentQueries queries, CancellationToken cancellationToken) =>
+        await EvaluationOfAsync(id, queries, cancellationToken) switch
+        {
+            (EvaluationResult evaluation, _) => TypedResults.Text(ScoresCsv.Write(evaluation), "text/csv"),
+            (_, var problem) => problem!,
+        };
+
+    private static async Task<(EvaluationResult? Evaluation, ProblemHttpResult? Problem)> EvaluationOfAsync(string id, ExperimentQueries queries, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var experimentId) || await queries.GetAsync(experimentId, cancellationToken) is not { } experiment)
+        {
+            return (null, NotFound(id));
+        }
+        return EvaluationDocument.Read(experiment.Result) is { } evaluation
+            ? (evaluation, null)
+            : (null, TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Experiment has no scores",
+                detail: experiment.Result is null
+                    ? $"Experiment {experimentId} is {experiment.Status}; its scores come with its result."
+                    : $"Experiment {experimentId} was trained before runs were evaluated; run its config again for scores."));
+    }
 
     public static async Task<Results<ServerSentEventsResult<ExperimentJobEvent>, ProblemHttpResult>> StreamEventsAsync(
         string id, ExperimentQueries queries, ExperimentWatcher watcher, CancellationToken cancellationToken)

@@ -1,13 +1,16 @@
+using WeatherFlow.Api.Evaluation;
+
 namespace WeatherFlow.Api.History;
 
-/// <summary>Puts 2 to 6 runs side by side: their config differences, loss curves and per-channel scores.</summary>
+/// <summary>Puts 2 to 6 runs side by side: their config differences, loss curves, per-channel scores and a scorecard against one of them.</summary>
 public sealed class ExperimentComparer(WeatherDbContext db, Viewer viewer, ExperimentQueries queries)
 {
     public const int MinRuns = 2;
     public const int MaxRuns = 6;
 
     /// <summary>The comparison in the order the ids were given, or the first id that names no run the viewer may read.</summary>
-    public async Task<(ExperimentComparison? Comparison, Guid? Missing)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    /// <param name="reference">The run the scorecard compares the others with; one of <paramref name="ids"/>.</param>
+    public async Task<(ExperimentComparison? Comparison, Guid? Missing)> CompareAsync(IReadOnlyList<Guid> ids, Guid reference, CancellationToken cancellationToken)
     {
         var documents = await db.Experiments.AsNoTracking().ReadableBy(viewer).Where(e => ids.Contains(e.Id))
             .Select(e => new { e.Id, e.Config, e.Result })
@@ -27,6 +30,7 @@ public sealed class ExperimentComparer(WeatherDbContext db, Viewer viewer, Exper
             [.. ids.Select(id => summaries[id])],
             ConfigDifferences.Between([.. ids.Select(id => documents[id].Config)]),
             curves,
-            ChannelScores.Compare([.. ids.Select(id => documents[id].Result)])), null);
+            ChannelScores.Compare([.. ids.Select(id => documents[id].Result)]),
+            Scorecards.Build([.. ids.Select(id => (id, summaries[id].Name, EvaluationDocument.Read(documents[id].Result)))], reference)), null);
     }
 }

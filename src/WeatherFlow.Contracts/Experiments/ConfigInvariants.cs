@@ -1,3 +1,5 @@
+using WeatherFlow.Contracts.Evaluation;
+
 namespace WeatherFlow.Contracts.Experiments;
 
 /// <summary>
@@ -47,6 +49,14 @@ internal static class ConfigInvariants
         Require(dataset.Channels is not { Count: > MaxChannels }, "dataset", "channels", $"at most {MaxChannels} channels are supported");
         Require(dataset.Source is not null || (dataset.Channels, dataset.LeadHours, dataset.Split) is (null, null, null), "dataset", "source",
             "channels, leadHours and split select from a stored dataset: name one in source");
+        if (config.Evaluation?.LeadTimes is { } leadTimes && (dataset.Source is null || dataset.LeadHours is not null))
+        {
+            var lead = config.ModelLeadHours();
+            Require(leadTimes.Count is > 0 and <= EvaluationConfig.MaxLeadTimes && leadTimes.Distinct().Count() == leadTimes.Count, "evaluation", "leadTimes",
+                $"give 1–{EvaluationConfig.MaxLeadTimes} distinct lead times");
+            Require(leadTimes.All(hours => EvaluationConfig.StepsOf(hours, lead) is not null), "evaluation", "leadTimes",
+                $"every lead time must be a whole number (1–{EvaluationConfig.MaxSteps}) of the model's {lead:0.###} h step");
+        }
         Require(ConfigChoices.Backbones.Contains(model.Backbone), "model", "backbone", $"unknown backbone '{model.Backbone}'");
         Require(model.HiddenDim >= 2, "model", "hiddenDim", "hiddenDim must be at least 2");
         Require(model.NLayers >= 1, "model", "nLayers", "at least one layer is needed");

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using WeatherFlow.Contracts.Evaluation;
 
 namespace WeatherFlow.Contracts.Experiments;
 
@@ -16,6 +18,10 @@ public sealed record ExperimentConfig
     public TrainingConfig Training { get; init; } = new();
     public SimulationConfig Simulation { get; init; } = new();
     public InferenceConfig Inference { get; init; } = new();
+
+    /// <summary>WeatherFlow's addition; absent from the JSON when left to its defaults, so earlier configs keep their hash.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvaluationConfig? Evaluation { get; init; }
 
     /// <summary>The fully defaulted config as compact camelCase JSON in declaration order: equal configs give equal text.</summary>
     public string ToCanonicalJson() => JsonSerializer.Serialize(this, ExperimentJsonContext.Default.ExperimentConfig);
@@ -44,6 +50,12 @@ public sealed record ExperimentConfig
     /// <summary>The resolution tier named by <c>simulation.resolutionTier</c>.</summary>
     public ResolutionTier Tier() =>
         ConfigChoices.ResolutionTiers.FirstOrDefault(tier => tier.Name == Simulation.ResolutionTier) ?? ConfigChoices.ResolutionTiers[0];
+
+    /// <summary>
+    /// How far ahead the model forecasts in one step, in hours: the dataset's <c>leadHours</c>, or the synthetic
+    /// atmosphere's 6 hours at the default <c>dynamicsScale</c> (0.15), in proportion to it.
+    /// </summary>
+    public double ModelLeadHours() => Dataset.Source is null ? 6 * (Training.DynamicsScale / 0.15) : Dataset.LeadHours ?? 0;
 
     /// <summary>The grid the experiment runs on: the tier's, or the dataset's for the <c>custom</c> tier.</summary>
     public GridSize EffectiveGrid() => Tier() is { Lat: > 0, Lon: > 0 } tier ? new(tier.Lat, tier.Lon) : Dataset.GridSize;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using WeatherFlow.Contracts.Datasets;
+using WeatherFlow.Contracts.Evaluation;
 
 namespace WeatherFlow.Contracts.Experiments;
 
@@ -22,4 +23,8 @@ public sealed record ExperimentResult(
     /// <summary>WeatherFlow's addition for a run on a stored dataset; absent for the synthetic atmosphere.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DatasetUse? DatasetSource { get; init; }
+
+    /// <summary>WeatherFlow's addition: scores per channel and lead time against persistence and climatology.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvaluationResult? Evaluation { get; init; }
 }

@@ -17,6 +17,7 @@ internal static class ConfigRules
         ["model"] = "ModelConfig",
         ["training"] = "TrainingConfig",
         ["simulation"] = "SimulationConfig",
+        ["evaluation"] = "EvaluationConfig",
     };
 
     public static void Check(ExperimentConfig config, JsonFieldReader root)

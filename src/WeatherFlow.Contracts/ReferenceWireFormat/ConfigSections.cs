@@ -1,3 +1,4 @@
+using WeatherFlow.Contracts.Evaluation;
 using WeatherFlow.Contracts.Experiments;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
@@ -105,6 +106,14 @@ internal static class ConfigSections
                 ConfigChoices.Atmospheres.Contains(value) ? null : "atmosphere must be one of ['structured', 'reference']"),
         };
     }
+
+    public static EvaluationConfig Evaluation(JsonFieldReader json) => new()
+    {
+        LeadTimes = json.NullableFloatList("leadTimes", "lead_times", values =>
+            values.Count is 0 or > EvaluationConfig.MaxLeadTimes ? $"Give 1–{EvaluationConfig.MaxLeadTimes} lead times"
+            : values.Any(value => !double.IsFinite(value) || value <= 0 || value > 24 * 60) ? "Lead times are hours, positive and at most 1440"
+            : null),
+    };
 
     public static InferenceConfig Inference(JsonFieldReader json)
     {

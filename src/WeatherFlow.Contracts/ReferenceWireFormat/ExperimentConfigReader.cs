@@ -60,6 +60,7 @@ public static class ExperimentConfigReader
             Training = ConfigSections.Training(root.Section("training", "training", "TrainingConfig")),
             Simulation = ConfigSections.Simulation(root.Section("simulation", "simulation", "SimulationConfig")),
             Inference = ConfigSections.Inference(root.Section("inference", "inference", "InferenceConfig")),
+            Evaluation = root.Has("evaluation", "evaluation") ? ConfigSections.Evaluation(root.Section("evaluation", "evaluation", "EvaluationConfig")) : null,
         };
         if (errors.Count == 0)
         {

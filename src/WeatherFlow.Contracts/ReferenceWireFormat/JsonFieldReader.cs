@@ -82,6 +82,11 @@ internal sealed class JsonFieldReader(JsonElement? section, IReadOnlyList<object
     public IReadOnlyList<string>? NullableStringList(string alias, string name, Func<IReadOnlyList<string>, string?> validate) =>
         TryGet(alias, name, out var value) && value.ValueKind != JsonValueKind.Null ? StringList(alias, name, [], validate) : null;
 
+    public IReadOnlyList<double>? NullableFloatList(string alias, string name, Func<IReadOnlyList<double>, string?> validate) =>
+        TryGet(alias, name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? List<double>(alias, name, [], (item, at) => FloatItem(item, at), validate)
+            : null;
+
     public int? NullableInt(string alias, string name, params Bound[] bounds) =>
         TryGet(alias, name, out var value) && value.ValueKind != JsonValueKind.Null ? Integer(value, At(alias), bounds) : null;
 
@@ -134,6 +139,12 @@ internal sealed class JsonFieldReader(JsonElement? section, IReadOnlyList<object
         return number is >= int.MinValue and <= int.MaxValue
             ? (int)number
             : Fail<int?>(PydanticErrors.Type(at, "int_parsing_size", "Unable to parse input string as an integer, exceeded maximum size", value.Clone()), null);
+    }
+
+    private double FloatItem(JsonElement value, IReadOnlyList<object> at)
+    {
+        var (number, errorType, message) = LaxCoercion.ToFloat(value);
+        return errorType is null ? number : Fail(PydanticErrors.Type(at, errorType, message!, value.Clone()), 0.0);
     }
 
     private string? Text(JsonElement value, IReadOnlyList<object> at, Func<string, string?>? validate)

@@ -1,6 +1,7 @@
 using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Datasets;
+using WeatherFlow.Training.Evaluation;
 using static TorchSharp.torch;
 
 namespace WeatherFlow.Training.Data;
@@ -40,7 +41,7 @@ internal static class DatasetSamples
         (Tensor X0, Tensor X1, Tensor Forcing) Samples(IReadOnlyList<int> starts)
         {
             var index = tensor(starts.Select(start => (long)start).ToArray());
-            return (filled.index_select(0, index), filled.index_select(0, index + leadSteps), Forcing(time, starts));
+            return (filled.index_select(0, index), filled.index_select(0, index + leadSteps), DatasetEvaluationSet.TimeOfDay(time, starts));
         }
         var (train, validation, test) = (Samples(blocks.Train.PairStarts), Samples(blocks.Validation.PairStarts), Samples(blocks.Test.PairStarts));
         UsedBlock Used(DatasetBlock block) => new(block.Start, block.End, block.PairStarts.Count, time.TimeOf(block.Start));
@@ -55,6 +56,7 @@ internal static class DatasetSamples
             TestX1 = test.X1,
             TestForcing = test.Forcing,
             Source = use,
+            Evaluation = DatasetEvaluationSet.Build(config, filled, blocks, leadSteps, fields),
         };
     }
 
@@ -64,13 +66,6 @@ internal static class DatasetSamples
         var counted = mask.to_type(ScalarType.Bool).logical_and(states.isfinite());
         var sum = where(counted, states, 0).sum(0, keepdim: true);
         return sum / counted.sum(0, keepdim: true).clamp(min: 1);
-    }
-
-    /// <summary>The time of day of each input, sin(2πh/24): the diurnal cycle a 6-hourly surface field carries.</summary>
-    private static Tensor Forcing(DatasetTimeAxis time, IReadOnlyList<int> starts)
-    {
-        var startHour = time.Start?.UtcDateTime.TimeOfDay.TotalHours ?? 0;
-        return tensor(starts.Select(step => (float)Math.Sin(2 * Math.PI * (startHour + step * time.StepHours) / 24)).ToArray(), [starts.Count, 1]);
     }
 
     /// <summary>sin φ and the mask, in place of the synthetic atmosphere's orography and land.</summary>

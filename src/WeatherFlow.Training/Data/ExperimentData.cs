@@ -1,5 +1,6 @@
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Datasets;
+using WeatherFlow.Training.Evaluation;
 using static TorchSharp.torch;
 
 namespace WeatherFlow.Training.Data;
@@ -33,6 +34,9 @@ internal sealed record ExperimentData(
     public Tensor? TestX1 { get; init; }
     public Tensor? TestForcing { get; init; }
     public DatasetUse? Source { get; init; }
+
+    /// <summary>Starts the model never trained or validated on, with their truth at later steps; scored after training.</summary>
+    public EvaluationSet? Evaluation { get; init; }
 
     public Tensor ForecastX0 => TestX0 ?? ValX0;
     public Tensor ForecastX1 => TestX1 ?? ValX1;

@@ -1,4 +1,5 @@
 using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Training.Evaluation;
 using static TorchSharp.torch;
 
 namespace WeatherFlow.Training.Data;
@@ -23,7 +24,27 @@ internal static class ReferenceAtmosphere
         var (trainX0, trainX1) = Samples(baseState, noise, dynamics, dataset.TrainSamples, 0);
         var (valX0, valX1) = Samples(baseState, noise, dynamics, dataset.ValSamples, dataset.TrainSamples);
         return new(trainX0, trainX1, AtmosphereInputs.Forcing(dataset.TrainSamples), valX0, valX1, AtmosphereInputs.Forcing(dataset.ValSamples),
-            AtmosphereInputs.StaticFeatures(grid), channelNames, [.. channelNames.Select(_ => "1")], grid, timeStepSeconds);
+            AtmosphereInputs.StaticFeatures(grid), channelNames, [.. channelNames.Select(_ => "1")], grid, timeStepSeconds)
+        {
+            Evaluation = TestSet(config, baseState, dynamics, trainX1),
+        };
+    }
+
+    /// <summary>Fresh samples of the same base state, each stepped on by the same dynamics for every lead scored.</summary>
+    private static EvaluationSet TestSet(ExperimentConfig config, Tensor baseState, ReferenceAtmosphereStep dynamics, Tensor trainX1)
+    {
+        using var testNoise = SyntheticTestSet.Generator(config);
+        var count = SyntheticTestSet.Count(config);
+        var firstIndex = config.Dataset.TrainSamples + config.Dataset.ValSamples;
+        var starts = stack([.. Enumerable.Range(0, count).Select(_ => baseState + randn(baseState.shape, generator: testNoise) * dynamics.Scale)]);
+        var truth = new List<Tensor>();
+        var state = starts;
+        for (var k = 0; k < SyntheticTestSet.Steps(config); k++)
+        {
+            state = stack([.. Enumerable.Range(0, count).Select(i => dynamics.Apply(state[i], firstIndex + i))]);
+            truth.Add(state);
+        }
+        return SyntheticTestSet.Of(config, starts, truth, AtmosphereInputs.Forcing(count), trainX1);
     }
 
     private static Tensor BaseState(int channels, GridSize grid, SimulationConfig simulation)

@@ -1,4 +1,5 @@
 using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Training.Evaluation;
 using static TorchSharp.torch;
 
 namespace WeatherFlow.Training.Data;
@@ -64,9 +65,25 @@ internal static class StructuredAtmosphere
         }
         var train = Samples(dataset.TrainSamples);
         var validation = Samples(dataset.ValSamples);
+
+        using var testWeather = SyntheticTestSet.Generator(config);
+        var testCount = SyntheticTestSet.Count(config);
+        var testForcing = AtmosphereInputs.Forcing(testCount);
+        var testTemperature = climate.Temperature + anomalyScale * WeatherTemperatureSpread * fields.Draw(testCount, testWeather);
+        var testHeight = climate.Height + anomalyScale * WeatherHeightSpread * fields.Draw(testCount, testWeather);
+        var testStarts = Diagnose(grid, dataset, testTemperature, testHeight);
+        var truth = new List<Tensor>();
+        for (var k = 0; k < SyntheticTestSet.Steps(config); k++)
+        {
+            (testTemperature, testHeight) = step.Advance(testTemperature, testHeight, testForcing, lead, stepSeconds);
+            truth.Add(Diagnose(grid, dataset, testTemperature, testHeight));
+        }
         return new(train.X0, train.X1, train.Forcing, validation.X0, validation.X1, validation.Forcing, staticFeatures,
             AtmosphereInputs.ChannelNames(dataset), [.. dataset.Variables.SelectMany(v => dataset.PressureLevels.Select(_ => Units[v]))],
-            size, stepSeconds);
+            size, stepSeconds)
+        {
+            Evaluation = SyntheticTestSet.Of(config, testStarts, truth, testForcing, train.X1),
+        };
     }
 
     /// <summary>Geopotential height (m) at <paramref name="pressure"/> hPa of columns with anomalies θ and h, [N, H, W].</summary>

@@ -47,5 +47,5 @@ internal sealed record ChannelScaling(Tensor Mean, Tensor Std)
     /// <param name="states">[T or N, C, H, W] standardised.</param>
     public Tensor Restore(Tensor states) => states * Std + Mean;
 
-    private Tensor Standardise(Tensor states) => (states - Mean) / Std;
+    public Tensor Standardise(Tensor states) => (states - Mean) / Std;
 }

@@ -1,4 +1,5 @@
 using WeatherFlow.Contracts.Datasets;
+using WeatherFlow.Contracts.Evaluation;
 using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Ode;
@@ -11,7 +12,7 @@ internal static class ResultBuilder
 {
     public static ExperimentResult Build(Guid experimentId, ExperimentConfig config, ExperimentData data, Tensor forecast,
         IReadOnlyList<EpochMetrics> train, IReadOnlyList<ValidationEpochMetrics> validation, int modelEpoch, TimeSpan duration,
-        IReadOnlyList<TestChannelScore> testScores)
+        EvaluationResult evaluation)
     {
         var (height, width) = (data.Grid.Lat, data.Grid.Lon);
         var trajectory = Read(forecast);
@@ -29,7 +30,8 @@ internal static class ResultBuilder
             new SimulationSummary(simulation.Core, simulation.ResolutionTier, data.Grid, data.TimeStepSeconds, simulation.Atmosphere, data.Units),
             new ExecutionSummary(duration.TotalSeconds))
         {
-            DatasetSource = data.Source is { } source ? source with { TestScores = testScores } : null,
+            DatasetSource = data.Source is { } source ? source with { TestScores = TestScoresOf(evaluation) } : null,
+            Evaluation = evaluation,
         };
     }
 
@@ -42,6 +44,11 @@ internal static class ResultBuilder
             trajectory, Read(data.ForecastX0[0]), Read(data.ForecastX1[0]), Read(climatology), modelEpoch,
             data.Mask is { } mask ? [.. Read(mask).Select(cell => cell > 0)] : null);
     }
+
+    /// <summary>The one-lead rows of the evaluation: the model's own forecast from every test pair against persistence.</summary>
+    private static IReadOnlyList<TestChannelScore> TestScoresOf(EvaluationResult evaluation) =>
+        [.. evaluation.Scores.Where(score => score.Steps == 1)
+            .Select(score => new TestChannelScore(score.Channel, score.Model.Rmse, score.Persistence.Rmse, score.SkillVsPersistence))];
 
     public static float[] Read(Tensor tensor) => tensor.contiguous().data<float>().ToArray();
 }

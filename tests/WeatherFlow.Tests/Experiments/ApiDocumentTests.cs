@@ -26,6 +26,8 @@ public sealed class ApiDocumentTests(CompositionFixture composition)
         { "GET", "/api/experiments/{id}/metrics" },
         { "GET", "/api/experiments/{id}/metrics.csv" },
         { "GET", "/api/experiments/{id}/events" },
+        { "GET", "/api/experiments/{id}/scores" },
+        { "GET", "/api/experiments/{id}/scores.csv" },
         { "DELETE", "/api/experiments/{id}" },
         { "POST", "/api/experiments/{id}/cancel" },
         { "GET", "/api/experiments/{id}/model" },
