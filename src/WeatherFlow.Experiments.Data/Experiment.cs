@@ -65,4 +65,6 @@ public sealed class Experiment
     public double? RunSeconds { get; private set; }
 
     public List<ExperimentEpochMetric> EpochMetrics { get; set; } = [];
+
+    public List<ExperimentScore> Scores { get; set; } = [];
 }

@@ -10,6 +10,7 @@ public sealed class WeatherDbContext(DbContextOptions<WeatherDbContext> options)
 {
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<ExperimentEpochMetric> ExperimentEpochMetrics => Set<ExperimentEpochMetric>();
+    public DbSet<ExperimentScore> ExperimentScores => Set<ExperimentScore>();
     public DbSet<ExperimentModel> ExperimentModels => Set<ExperimentModel>();
     public DbSet<ExperimentPrediction> ExperimentPredictions => Set<ExperimentPrediction>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

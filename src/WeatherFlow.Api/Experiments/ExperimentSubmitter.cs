@@ -88,6 +88,7 @@ public sealed class ExperimentSubmitter(
         experiment.FinishedAt = now;
         experiment.Result = ResultDocument.WithExperimentId(cachedResult, experiment.Id);
         experiment.EpochMetrics = ExperimentEpochMetric.From(experiment.Id, cachedResult);
+        experiment.Scores = ExperimentScore.From(experiment.Id, cachedResult);
         (experiment.ValidationLoss, experiment.MeanSkill) = ResultScores.Of(cachedResult);
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace WeatherFlow.Api.History;
 
 /// <summary>
-/// Finds, pages and summarises stored runs from their columns alone (labels, copied config fields, scores): no
-/// config or result document is read, so a page costs the same with ten or ten thousand runs stored. A viewer sees
+/// Finds, pages and summarises stored runs from their columns alone (labels, copied config fields, scores, and the
+/// evaluation's score table): no config or result document is read, so a page costs the same with ten or ten thousand runs stored. A viewer sees
 /// its own runs; an admin every run.
 /// </summary>
 public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
@@ -15,7 +15,7 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
         var rows = Filtered(request.Filter);
         var page = request.Sort == HistorySort.Submitted
             ? Ordered(rows, e => e.SubmittedAt, request.Descending, request.After is { } at ? (at.SubmittedAt, at.Id) : null)
-            : Ordered(rows, MetricKey(request.Sort, request.Descending), request.Descending, request.After is { } after ? (after.Key, after.Id) : null);
+            : Ordered(rows, MetricKey(request.Sort, request.Score, request.Descending), request.Descending, request.After is { } after ? (after.Key, after.Id) : null);
         var found = await page.Take(request.Limit + 1).ToSummaries().ToListAsync(cancellationToken);
         if (found.Count <= request.Limit)
         {
@@ -23,35 +23,63 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
         }
         found.RemoveAt(request.Limit);
         var last = found[^1];
-        var key = request.Sort == HistorySort.Submitted
-            ? HistoryCursor.KeyOf(last.SubmittedAt)
-            : MetricOf(last, request.Sort) ?? Missing(request.Descending);
-        return (found, new HistoryCursor(request.Sort, request.Descending, key, last.Id));
+        var key = request.Sort switch
+        {
+            HistorySort.Submitted => HistoryCursor.KeyOf(last.SubmittedAt),
+            HistorySort.Score => await ScoreOfAsync(last.Id, request.Score!, cancellationToken) ?? Missing(request.Descending),
+            _ => MetricOf(last, request.Sort) ?? Missing(request.Descending),
+        };
+        return (found, new HistoryCursor(request.Sort, request.Descending, key, last.Id, request.Score?.ToString()));
     }
 
     public async Task<ExperimentAggregates> AggregateAsync(AggregateRequest request, CancellationToken cancellationToken)
     {
         var completed = Filtered(request.Filter).Where(e => e.Status == ExperimentJobStatus.Completed);
-        var scored = request.Metric switch
+        var measured = request.Metric switch
         {
-            HistorySort.ValidationLoss => completed.Where(e => e.ValidationLoss != null),
-            HistorySort.MeanSkill => completed.Where(e => e.MeanSkill != null),
-            _ => completed.Where(e => e.RunSeconds != null),
-        };
-        Expression<Func<Experiment, double>> metric = request.Metric switch
-        {
-            HistorySort.ValidationLoss => e => e.ValidationLoss!.Value,
-            HistorySort.MeanSkill => e => e.MeanSkill!.Value,
-            _ => e => e.RunSeconds!.Value,
+            HistorySort.Score => Scored(completed, request.Score!),
+            HistorySort.ValidationLoss => completed.Where(e => e.ValidationLoss != null)
+                .Select(e => new MeasuredRun { Backbone = e.Backbone, HiddenDim = e.HiddenDim, TrainSamples = e.TrainSamples, Epochs = e.Epochs, Value = e.ValidationLoss!.Value }),
+            HistorySort.MeanSkill => completed.Where(e => e.MeanSkill != null)
+                .Select(e => new MeasuredRun { Backbone = e.Backbone, HiddenDim = e.HiddenDim, TrainSamples = e.TrainSamples, Epochs = e.Epochs, Value = e.MeanSkill!.Value }),
+            _ => completed.Where(e => e.RunSeconds != null)
+                .Select(e => new MeasuredRun { Backbone = e.Backbone, HiddenDim = e.HiddenDim, TrainSamples = e.TrainSamples, Epochs = e.Epochs, Value = e.RunSeconds!.Value }),
         };
         var groups = request.By switch
         {
-            HistoryGrouping.Backbone => await GroupAsync(scored, e => e.Backbone, metric, key => (key, null), cancellationToken),
-            HistoryGrouping.HiddenDim => await GroupAsync(scored, e => e.HiddenDim, metric, Numeric, cancellationToken),
-            HistoryGrouping.TrainSamples => await GroupAsync(scored, e => e.TrainSamples, metric, Numeric, cancellationToken),
-            _ => await GroupAsync(scored, e => e.Epochs, metric, Numeric, cancellationToken),
+            HistoryGrouping.Backbone => await GroupAsync(measured, run => run.Backbone, key => (key, null), cancellationToken),
+            HistoryGrouping.HiddenDim => await GroupAsync(measured, run => run.HiddenDim, Numeric, cancellationToken),
+            HistoryGrouping.TrainSamples => await GroupAsync(measured, run => run.TrainSamples, Numeric, cancellationToken),
+            _ => await GroupAsync(measured, run => run.Epochs, Numeric, cancellationToken),
         };
-        return new(Name(request.Metric), Name(request.By), groups);
+        return new(request.Score?.ToString() ?? Name(request.Metric), Name(request.By), groups);
+    }
+
+    /// <summary>A completed run and the one value an aggregate summarises; set by member, so EF can group on its members.</summary>
+    private sealed class MeasuredRun
+    {
+        public required string Backbone { get; init; }
+        public int HiddenDim { get; init; }
+        public int TrainSamples { get; init; }
+        public int Epochs { get; init; }
+        public double Value { get; init; }
+    }
+
+    /// <summary>Each run that has the score, with it: a join on the score table's (channel, lead) index.</summary>
+    private IQueryable<MeasuredRun> Scored(IQueryable<Experiment> runs, ScoreKey key)
+    {
+        var (channel, lead) = (key.Channel, key.LeadHours);
+        var scores = db.ExperimentScores.Where(s => s.Channel == channel && s.LeadHours == lead);
+        var values = key.Metric switch
+        {
+            ScoreMetric.Rmse => scores.Select(s => new { s.ExperimentId, Value = (double?)s.Rmse }),
+            ScoreMetric.Bias => scores.Select(s => new { s.ExperimentId, Value = (double?)s.Bias }),
+            ScoreMetric.Acc => scores.Select(s => new { s.ExperimentId, Value = s.Acc }),
+            ScoreMetric.Skill => scores.Select(s => new { s.ExperimentId, Value = s.Skill }),
+            _ => scores.Select(s => new { s.ExperimentId, Value = s.ClimatologySkill }),
+        };
+        return runs.Join(values.Where(v => v.Value != null), e => e.Id, v => v.ExperimentId,
+            (e, v) => new MeasuredRun { Backbone = e.Backbone, HiddenDim = e.HiddenDim, TrainSamples = e.TrainSamples, Epochs = e.Epochs, Value = v.Value!.Value });
     }
 
     public static string Name(HistorySort sort) => JsonNamingPolicy.CamelCase.ConvertName(sort.ToString());
@@ -121,14 +149,40 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
     /// <summary>Runs without the metric (not finished, or nothing to score) sort after all others either way. The
     /// stand-in is a constant in the SQL, not a parameter, so Postgres can match it to the index on the expression
     /// (migration <c>ExperimentMetricIndexes</c>) and read a page in order instead of sorting every filtered row.</summary>
-    private static Expression<Func<Experiment, double>> MetricKey(HistorySort sort, bool descending)
+    private static Expression<Func<Experiment, double>> MetricKey(HistorySort sort, ScoreKey? score, bool descending)
     {
         var missing = Missing(descending);
+        if (score is { Channel: var channel, LeadHours: var lead })
+        {
+            // A score has no column of its own: the run's row of the score table, found through its key.
+            return score.Metric switch
+            {
+                ScoreMetric.Rmse => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => (double?)s.Rmse).FirstOrDefault() ?? EF.Constant(missing),
+                ScoreMetric.Bias => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => (double?)s.Bias).FirstOrDefault() ?? EF.Constant(missing),
+                ScoreMetric.Acc => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => s.Acc).FirstOrDefault() ?? EF.Constant(missing),
+                ScoreMetric.Skill => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => s.Skill).FirstOrDefault() ?? EF.Constant(missing),
+                _ => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => s.ClimatologySkill).FirstOrDefault() ?? EF.Constant(missing),
+            };
+        }
         return sort switch
         {
             HistorySort.RunTime => e => e.RunSeconds ?? EF.Constant(missing),
             HistorySort.ValidationLoss => e => e.ValidationLoss ?? EF.Constant(missing),
             _ => e => e.MeanSkill ?? EF.Constant(missing),
+        };
+    }
+
+    private async Task<double?> ScoreOfAsync(Guid experimentId, ScoreKey key, CancellationToken cancellationToken)
+    {
+        var row = await db.ExperimentScores.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.ExperimentId == experimentId && s.Channel == key.Channel && s.LeadHours == key.LeadHours, cancellationToken);
+        return key.Metric switch
+        {
+            ScoreMetric.Rmse => row?.Rmse,
+            ScoreMetric.Bias => row?.Bias,
+            ScoreMetric.Acc => row?.Acc,
+            ScoreMetric.Skill => row?.Skill,
+            _ => row?.ClimatologySkill,
         };
     }
 
@@ -144,13 +198,12 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
     private static (string Key, double? NumericKey) Numeric(int key) => (key.ToString(System.Globalization.CultureInfo.InvariantCulture), key);
 
     private static async Task<List<AggregateGroup>> GroupAsync<TKey>(
-        IQueryable<Experiment> rows,
-        Expression<Func<Experiment, TKey>> key,
-        Expression<Func<Experiment, double>> metric,
+        IQueryable<MeasuredRun> rows,
+        Expression<Func<MeasuredRun, TKey>> key,
         Func<TKey, (string Key, double? NumericKey)> describe,
         CancellationToken cancellationToken)
     {
-        var groups = await rows.GroupBy(key, metric)
+        var groups = await rows.GroupBy(key, run => run.Value)
             .Select(group => new { group.Key, Count = group.Count(), Mean = group.Average(), Min = group.Min(), Max = group.Max() })
             .ToListAsync(cancellationToken);
         return [.. groups

@@ -41,11 +41,11 @@ public static class HistoryParameterDescriptions
         ["tag"] = "A tag the run must carry; repeat to require several.",
         ["from"] = "Submitted at or after this ISO 8601 date or time.",
         ["to"] = "Submitted before this ISO 8601 date or time; a date alone includes that whole day.",
-        ["sort"] = "submitted (default), runTime, validationLoss or meanSkill.",
-        ["order"] = "asc or desc; by default newest, fastest, lowest loss and highest skill come first.",
+        ["sort"] = "submitted (default), runTime, validationLoss, meanSkill, or a score of the evaluation as metric:channel:lead, e.g. rmse:z@500:24h (metrics rmse, bias, acc, skill, skillClim).",
+        ["order"] = "asc or desc; by default newest, fastest, lowest loss or RMSE and highest skill or ACC come first.",
         ["limit"] = "Rows per page, 1 to 200 (default 20).",
         ["cursor"] = "The cursor from the previous page's Link rel=\"next\" header.",
-        ["metric"] = "validationLoss (default), meanSkill or runTime.",
+        ["metric"] = "validationLoss (default), meanSkill, runTime, or a score of the evaluation as metric:channel:lead, e.g. skill:t@850:12h.",
         ["by"] = "backbone (default), hiddenDim, trainSamples or epochs.",
     };
 

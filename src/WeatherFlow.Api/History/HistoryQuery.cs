@@ -1,6 +1,7 @@
 namespace WeatherFlow.Api.History;
 
-public enum HistorySort { Submitted, RunTime, ValidationLoss, MeanSkill }
+/// <summary><see cref="Score"/>: one score of the evaluation, named by a <see cref="ScoreKey"/>.</summary>
+public enum HistorySort { Submitted, RunTime, ValidationLoss, MeanSkill, Score }
 
 public enum HistoryGrouping { Backbone, HiddenDim, TrainSamples, Epochs }
 
@@ -15,7 +16,7 @@ public sealed record HistoryFilter(
     DateTimeOffset? SubmittedBefore);
 
 /// <summary>One page of the history: the filter, the order, and where the previous page ended.</summary>
-public sealed record HistoryPageRequest(HistoryFilter Filter, HistorySort Sort, bool Descending, int Limit, HistoryCursor? After);
+public sealed record HistoryPageRequest(HistoryFilter Filter, HistorySort Sort, bool Descending, int Limit, HistoryCursor? After, ScoreKey? Score = null);
 
 /// <summary>A metric of completed runs summarised per value of a config field.</summary>
-public sealed record AggregateRequest(HistoryFilter Filter, HistorySort Metric, HistoryGrouping By);
+public sealed record AggregateRequest(HistoryFilter Filter, HistorySort Metric, HistoryGrouping By, ScoreKey? Score = null);

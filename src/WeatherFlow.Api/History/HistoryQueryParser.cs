@@ -16,10 +16,11 @@ public sealed class HistoryQueryParser(ApiOptions options)
     public HistoryPageRequest? Page(HistoryParameters filter, HistoryPageParameters page)
     {
         var parsedFilter = Filter(filter);
-        var sort = Choice(page.Sort, "sort", HistorySort.Submitted, SortNames);
+        var score = Score(page.Sort, "sort");
+        var sort = score is not null ? HistorySort.Score : Choice(page.Sort is { } named && ScoreKey.LooksLikeOne(named) ? null : page.Sort, "sort", HistorySort.Submitted, SortNames);
         var descending = page.Order switch
         {
-            null => sort is HistorySort.Submitted or HistorySort.MeanSkill,
+            null => sort is HistorySort.Submitted or HistorySort.MeanSkill || score?.HigherIsBetter == true,
             "asc" => false,
             "desc" => true,
             _ => Error<bool>("order", $"order must be asc or desc; got '{page.Order}'."),
@@ -37,20 +38,32 @@ public sealed class HistoryQueryParser(ApiOptions options)
             {
                 Error<int>("cursor", "cursor is not one this api handed out; use the Link header of the previous page.");
             }
-            else if (after.Sort != sort || after.Descending != descending)
+            else if (after.Sort != sort || after.Descending != descending || after.Score != score?.ToString())
             {
                 Error<int>("cursor", "cursor belongs to another sort or order; keep sort and order as they were for the previous page.");
             }
         }
-        return _errors.Count == 0 ? new(parsedFilter, sort, descending, limit, after) : null;
+        return _errors.Count == 0 ? new(parsedFilter, sort, descending, limit, after, score) : null;
     }
 
     public AggregateRequest? Aggregate(HistoryParameters filter, AggregateParameters aggregate)
     {
         var parsedFilter = Filter(filter);
-        var metric = Choice(aggregate.Metric, "metric", HistorySort.ValidationLoss, MetricNames);
+        var score = Score(aggregate.Metric, "metric");
+        var metric = score is not null ? HistorySort.Score : Choice(aggregate.Metric is { } named && ScoreKey.LooksLikeOne(named) ? null : aggregate.Metric, "metric", HistorySort.ValidationLoss, MetricNames);
         var by = Choice(aggregate.By, "by", HistoryGrouping.Backbone, GroupingNames);
-        return _errors.Count == 0 ? new(parsedFilter, metric, by) : null;
+        return _errors.Count == 0 ? new(parsedFilter, metric, by, score) : null;
+    }
+
+    /// <summary>A score at a lead (<c>rmse:z@500:24h</c>) when the parameter names one; null for the named sorts and metrics.</summary>
+    private ScoreKey? Score(string? given, string parameter)
+    {
+        if (given is null || !ScoreKey.LooksLikeOne(given))
+        {
+            return null;
+        }
+        var (key, problem) = ScoreKey.Parse(given);
+        return key ?? Error<ScoreKey>(parameter, $"{parameter}: {problem}");
     }
 
     private static readonly Dictionary<string, HistorySort> SortNames = new(StringComparer.OrdinalIgnoreCase)

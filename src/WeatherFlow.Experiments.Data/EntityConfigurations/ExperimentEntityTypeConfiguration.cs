@@ -40,5 +40,6 @@ internal sealed class ExperimentEntityTypeConfiguration : IEntityTypeConfigurati
         // A deleted account's runs stay, anonymous, for admins: a trainer may still be running one of them.
         builder.HasOne<WeatherFlowUser>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(e => e.EpochMetrics).WithOne().HasForeignKey(m => m.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Scores).WithOne().HasForeignKey(s => s.ExperimentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -528,6 +528,40 @@ namespace WeatherFlow.Experiments.Data.Migrations
                     b.ToTable("ExperimentPredictions");
                 });
 
+            modelBuilder.Entity("WeatherFlow.Experiments.Data.ExperimentScore", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("LeadHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Acc")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Bias")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ClimatologySkill")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Rmse")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Skill")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ExperimentId", "Channel", "LeadHours");
+
+                    b.HasIndex("Channel", "LeadHours");
+
+                    b.ToTable("ExperimentScores");
+                });
+
             modelBuilder.Entity("WeatherFlow.Experiments.Data.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -719,6 +753,15 @@ namespace WeatherFlow.Experiments.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeatherFlow.Experiments.Data.ExperimentScore", b =>
+                {
+                    b.HasOne("WeatherFlow.Experiments.Data.Experiment", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeatherFlow.Experiments.Data.PersonalAccessToken", b =>
                 {
                     b.HasOne("WeatherFlow.Experiments.Data.WeatherFlowUser", null)
@@ -731,6 +774,8 @@ namespace WeatherFlow.Experiments.Data.Migrations
             modelBuilder.Entity("WeatherFlow.Experiments.Data.Experiment", b =>
                 {
                     b.Navigation("EpochMetrics");
+
+                    b.Navigation("Scores");
                 });
 #pragma warning restore 612, 618
         }

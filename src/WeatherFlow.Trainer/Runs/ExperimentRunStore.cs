@@ -114,6 +114,7 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
                 return false;
             }
             db.ExperimentEpochMetrics.AddRange(metrics);
+            db.ExperimentScores.AddRange(ExperimentScore.From(experimentId, result.Evaluation));
             await db.SaveChangesAsync();
             await KeepModelAsync(db, experimentId, configHash, outcome.Model);
             await transaction.CommitAsync();
