@@ -12,7 +12,7 @@ internal static class BenchmarkRunner
     public static async Task<int> RunInChildrenAsync(IReadOnlyList<BenchmarkCase> cases, IReadOnlyList<BenchmarkVariant> variants, int threads)
     {
         Console.WriteLine($"WeatherFlow training benchmark: {Environment.ProcessorCount} cores, torch threads {threads}, one child process per run");
-        Console.WriteLine("case | backbone | atmosphere | objective | seed | wall s | CPU s | data s (share) | peak RSS MB | reference s | speed-up (wall) | skill per channel | mean skill | model epoch | train loss per epoch | worst epoch-to-epoch loss ratio");
+        Console.WriteLine("case | backbone | atmosphere | objective | seed | wall s | CPU s | data s (share) | evaluation s (added to the rest) | peak RSS MB | reference s | speed-up (wall) | skill per channel | mean skill | evaluation: mean skill vs persistence / climatology per lead | model epoch | train loss per epoch | worst epoch-to-epoch loss ratio");
         var failures = 0;
         foreach (var benchmark in cases)
         {
@@ -46,11 +46,14 @@ internal static class BenchmarkRunner
         var losses = result.Metrics.Train.Select(epoch => epoch.Loss).ToList();
         var worstRatio = losses.Zip(losses.Skip(1), (previous, next) => next / previous).DefaultIfEmpty(double.NaN).Max();
         var skills = result.Prediction.Channels.Select(channel => channel.Skill ?? double.NaN).ToList();
+        var evaluationSeconds = result.Execution.EvaluationSeconds ?? 0;
+        var leads = string.Join(" ", result.Evaluation!.Scores.GroupBy(score => score.LeadHours).Select(lead =>
+            $"{lead.Key:0.#}h {lead.Average(score => score.SkillVsPersistence ?? double.NaN):+0.00;-0.00}/{lead.Average(score => score.SkillVsClimatology ?? double.NaN):+0.00;-0.00}"));
         var speedUp = benchmark.ReferenceSeconds is { } reference ? (reference / seconds).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "n/a";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{benchmark.Name} | {variant.Backbone} | {variant.Atmosphere} | {variant.Objective} | {config.Training.Seed} | {seconds:0.00} | {cpuSeconds:0.00} | {dataSeconds:0.00} ({dataSeconds / seconds:P0}) | {PeakMemory.Megabytes():0} | "
+            $"{benchmark.Name} | {variant.Backbone} | {variant.Atmosphere} | {variant.Objective} | {config.Training.Seed} | {seconds:0.00} | {cpuSeconds:0.00} | {dataSeconds:0.00} ({dataSeconds / seconds:P0}) | {evaluationSeconds:0.00} (+{evaluationSeconds / (seconds - evaluationSeconds):P0}) | {PeakMemory.Megabytes():0} | "
             + $"{benchmark.ReferenceSeconds?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {speedUp} | "
-            + $"{string.Join(" ", result.Prediction.Channels.Zip(skills, (channel, skill) => $"{channel.Name} {skill:+0.00;-0.00}"))} | {skills.Average():+0.00;-0.00} | "
+            + $"{string.Join(" ", result.Prediction.Channels.Zip(skills, (channel, skill) => $"{channel.Name} {skill:+0.00;-0.00}"))} | {skills.Average():+0.00;-0.00} | {leads} | "
             + $"{result.Prediction.ModelEpoch} | {string.Join("→", losses.Select(loss => loss.ToString("G3", CultureInfo.InvariantCulture)))} | {worstRatio:0.00}"));
         return 0;
     }

@@ -16,7 +16,7 @@ namespace WeatherFlow.Training;
 /// Runs one experiment on the calling thread: config in, progress out, result and trained model back. Cancellation is honoured at
 /// every batch boundary (and between solver steps) by throwing <see cref="OperationCanceledException"/>; a config
 /// that cannot train throws <see cref="ExperimentFailedException"/>. The same config and thread count give the same
-/// result and model, apart from <c>execution.durationSeconds</c>.
+/// result and model, apart from <c>execution.durationSeconds</c> and <c>execution.evaluationSeconds</c>.
 /// </summary>
 public sealed class ExperimentEngine(EngineOptions options)
 {
@@ -63,8 +63,10 @@ public sealed class ExperimentEngine(EngineOptions options)
         cancellationToken.ThrowIfCancellationRequested();
         tracker.Predicting();
         var forecast = PhysicalForecast(config, data, modelData, scaling, model, cancellationToken);
+        var evaluating = Stopwatch.GetTimestamp();
         var evaluation = Evaluator.Evaluate(config, modelData, scaling, model, cancellationToken);
         var result = ResultBuilder.Build(experimentId, config, data, forecast, train, validation, modelEpoch, Stopwatch.GetElapsedTime(started), evaluation);
+        result = result with { Execution = result.Execution with { EvaluationSeconds = Stopwatch.GetElapsedTime(evaluating).TotalSeconds } };
         var trained = ModelFiles.Export(model, config, data.ChannelNames, data.Grid, modelEpoch, scaling);
         tracker.Completed();
         return new ExperimentOutcome(result, trained);

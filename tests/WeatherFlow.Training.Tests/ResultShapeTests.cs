@@ -16,6 +16,7 @@ public sealed class ResultShapeTests
         "validation.metrics[].valLoss",
         "prediction.channels[].skill",
         "prediction.channels[].acc",
+        "execution.evaluationSeconds",
         "evaluation",
         "evaluation.testSet",
         "evaluation.stepHours",
