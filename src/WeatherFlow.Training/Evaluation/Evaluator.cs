@@ -55,8 +55,10 @@ internal static class Evaluator
         for (var step = 0; step < set.Steps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            state = OdeSolver.SolveFinal(config.Training.SolverMethod, model.Field(data.Static, set.Forcing[step]), state, times, cancellationToken);
-            forecasts[step] = scaling?.Restore(state) ?? state;
+            // Each step's solver intermediates go with its scope; only the state and its physical copy stay.
+            using var stepScope = NewDisposeScope();
+            state = OdeSolver.SolveFinal(config.Training.SolverMethod, model.Field(data.Static, set.Forcing[step]), state, times, cancellationToken).MoveToOuterDisposeScope();
+            forecasts[step] = (scaling?.Restore(state) ?? state.alias()).MoveToOuterDisposeScope();
         }
         return forecasts;
     }
