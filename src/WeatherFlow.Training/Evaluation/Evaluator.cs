@@ -57,7 +57,7 @@ internal static class Evaluator
             cancellationToken.ThrowIfCancellationRequested();
             // Each step's solver intermediates go with its scope; only the state and its physical copy stay.
             using var stepScope = NewDisposeScope();
-            state = OdeSolver.SolveFinal(config.Training.SolverMethod, model.Field(data.Static, set.Forcing[step]), state, times, cancellationToken).MoveToOuterDisposeScope();
+            state = OdeSolver.SolveFinal(config.Training.SolverMethod, model.InferenceField(data.Static, set.Forcing[step]), state, times, cancellationToken).MoveToOuterDisposeScope();
             forecasts[step] = (scaling?.Restore(state) ?? state.alias()).MoveToOuterDisposeScope();
         }
         return forecasts;

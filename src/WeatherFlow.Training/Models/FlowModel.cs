@@ -15,6 +15,18 @@ internal abstract class FlowModel(string name) : nn.Module<Tensor, Tensor, Tenso
     /// <summary>Zeroes the output layer, so that the untrained model's velocity is 0 and its forecast is persistence.</summary>
     public abstract void StartFromPersistence();
 
+    /// <summary>
+    /// The solver's view for forecasts without gradients: each evaluation's intermediate tensors are freed as it
+    /// returns, where a scope around the whole solve would hold those of every evaluation until the end.
+    /// </summary>
+    public Func<double, Tensor, Tensor> InferenceField(Tensor staticFeatures, Tensor forcing) =>
+        (time, x) =>
+        {
+            using var scope = NewDisposeScope();
+            using var t = full(x.shape[0], time, dtype: x.dtype);
+            return call(x, t, staticFeatures, forcing).MoveToOuterDisposeScope();
+        };
+
     /// <summary>A solver's view of the model: one time for the whole batch.</summary>
     public Func<double, Tensor, Tensor> Field(Tensor staticFeatures, Tensor forcing) =>
         (time, x) =>
