@@ -22,11 +22,11 @@ public static class ScorecardColor
         return $"#{Mix(r, strength):x2}{Mix(g, strength):x2}{Mix(b, strength):x2}";
     }
 
-    /// <summary>For skill (1 − RMSE / baseline RMSE): a 0.5 margin is as strong as it gets.</summary>
-    public static string OfSkill(double? skill) => Of(skill, 0.5);
+    /// <summary>For skill (1 − RMSE / baseline RMSE): a 0.2 margin, a fifth of the baseline's error, is as strong as it gets.</summary>
+    public static string OfSkill(double? skill) => Of(skill, 0.2);
 
-    /// <summary>For a % RMSE difference, where lower is better: 25 % is as strong as it gets.</summary>
-    public static string OfPercentDifference(double percent) => Of(-percent, 25);
+    /// <summary>For a % RMSE difference, where lower is better: 20 % is as strong as it gets, as for skill.</summary>
+    public static string OfPercentDifference(double percent) => Of(-percent, 20);
 
     private static byte Mix(byte channel, double strength) => (byte)Math.Round(255 + (channel - 255) * strength);
 }
