@@ -3,7 +3,7 @@ using WeatherFlow.Web.Services;
 
 namespace WeatherFlow.Web.Apis;
 
-/// <summary>A run's result document and its metrics as files to save, fetched from the api for the browser.</summary>
+/// <summary>A run's result document, its metrics and its evaluation's scores as files to save, fetched from the api for the browser.</summary>
 public static class ExperimentDownloadsApi
 {
     public static IEndpointRouteBuilder MapExperimentDownloadsApi(this IEndpointRouteBuilder app)
@@ -13,6 +13,8 @@ public static class ExperimentDownloadsApi
             DownloadAsync(api, id, "result", "application/json", $"experiment-{id}-result.json", cancellationToken));
         downloads.MapGet("/metrics.csv", (Guid id, WeatherFlowApiClient api, CancellationToken cancellationToken) =>
             DownloadAsync(api, id, "metrics.csv", "text/csv", $"experiment-{id}-metrics.csv", cancellationToken));
+        downloads.MapGet("/scores.csv", (Guid id, WeatherFlowApiClient api, CancellationToken cancellationToken) =>
+            DownloadAsync(api, id, "scores.csv", "text/csv", $"experiment-{id}-scores.csv", cancellationToken));
         return app;
     }
 

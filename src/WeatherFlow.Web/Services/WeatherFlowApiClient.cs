@@ -47,8 +47,16 @@ public sealed class WeatherFlowApiClient(HttpClient http)
     public Task<ApiAnswer<ExperimentAggregates>> AggregateAsync(QueryString query, CancellationToken cancellationToken) =>
         GetAnswerAsync<ExperimentAggregates>($"/api/experiments/aggregates{query}", cancellationToken);
 
-    public Task<ApiAnswer<ExperimentComparison>> CompareAsync(IEnumerable<string> ids, CancellationToken cancellationToken) =>
-        GetAnswerAsync<ExperimentComparison>($"/api/experiments/compare{QueryString.Create(ids.Select(id => KeyValuePair.Create("id", (string?)id)))}", cancellationToken);
+    /// <param name="reference">The run the scorecard compares the others with, as the user gave it; null: the api's default, the first.</param>
+    public Task<ApiAnswer<ExperimentComparison>> CompareAsync(IEnumerable<string> ids, string? reference, CancellationToken cancellationToken)
+    {
+        var parameters = ids.Select(id => KeyValuePair.Create("id", (string?)id));
+        if (reference is not null)
+        {
+            parameters = parameters.Append(KeyValuePair.Create("reference", (string?)reference));
+        }
+        return GetAnswerAsync<ExperimentComparison>($"/api/experiments/compare{QueryString.Create(parameters)}", cancellationToken);
+    }
 
     /// <returns>The job, or null when the api knows no such experiment.</returns>
     public Task<ExperimentJob?> GetAsync(Guid id, CancellationToken cancellationToken) => CallAsync(async () =>
@@ -86,8 +94,8 @@ public sealed class WeatherFlowApiClient(HttpClient http)
         };
     });
 
-    /// <summary>A document of an experiment (<c>result</c>, <c>metrics.csv</c>) as the api sends it.</summary>
-    /// <returns>Null when the api has none: no such experiment, or no result yet.</returns>
+    /// <summary>A document of an experiment (<c>result</c>, <c>metrics.csv</c>, <c>scores.csv</c>) as the api sends it.</summary>
+    /// <returns>Null when the api has none: no such experiment, no result yet, or no evaluation in it.</returns>
     public Task<byte[]?> GetDocumentAsync(Guid id, string document, CancellationToken cancellationToken) => CallAsync(async () =>
     {
         using var response = await http.GetAsync($"/api/experiments/{id}/{document}", cancellationToken);

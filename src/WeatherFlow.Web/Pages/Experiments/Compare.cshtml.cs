@@ -8,7 +8,7 @@ using WeatherFlow.Web.Services;
 namespace WeatherFlow.Web.Pages.Experiments;
 
 /// <summary>2 to 6 runs side by side: what differs in their configs, their loss curves on one chart, their scores
-/// per channel and their forecasts of each channel next to each other.</summary>
+/// per channel, a scorecard against one of them and their forecasts of each channel next to each other.</summary>
 public sealed class CompareModel(WeatherFlowApiClient api) : PageModel
 {
     public ExperimentComparison? Comparison { get; private set; }
@@ -18,13 +18,22 @@ public sealed class CompareModel(WeatherFlowApiClient api) : PageModel
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    public async Task OnGetAsync(string[]? id, CancellationToken cancellationToken)
+    /// <summary>The scorecard's layout; null when the reference run has no evaluation.</summary>
+    public ScorecardTable? Scorecard => Comparison?.Scorecard is { } scorecard ? ScorecardTable.From(scorecard) : null;
+
+    /// <summary>The run the scorecard is against: the api's choice, which is the one asked for or else the first.</summary>
+    public Guid? ReferenceId { get; private set; }
+
+    /// <param name="reference">The run the scorecard compares the others with; the api judges it and defaults to the first.</param>
+    public async Task OnGetAsync(string[]? id, string? reference, CancellationToken cancellationToken)
     {
         try
         {
-            var answer = await api.CompareAsync(id ?? [], cancellationToken);
+            var answer = await api.CompareAsync(id ?? [], reference, cancellationToken);
             Comparison = answer.Value;
             Problems = [.. answer.Messages];
+            ReferenceId = Comparison?.Scorecard?.ReferenceId
+                ?? (Guid.TryParse(reference, out var asked) ? asked : Comparison?.Experiments[0].Id);
             if (Comparison is not null)
             {
                 var jobs = await Task.WhenAll(Comparison.Experiments.Select(run => api.GetAsync(run.Id, cancellationToken)));
