@@ -43,6 +43,7 @@ public static class DatasetBenchmark
         output.WriteLine();
         output.WriteLine("| lead h | wall s | pairs train/val/test | per-channel skill vs persistence on the test block (latitude-weighted RMSE model / persistence) | mean skill |");
         output.WriteLine("|---:|---:|---|---|---:|");
+        JsonElement? sixHourEvaluation = null;
         foreach (var lead in Leads)
         {
             var config = $$$"""{"dataset":{"source":"ncar-storm-1996","leadHours":{{{lead}}}},"model":{"backbone":"grid"}}""";
@@ -55,7 +56,9 @@ public static class DatasetBenchmark
                 output.WriteLine($"| {lead} | {wall:0.0} | failed: {(int)response.StatusCode} {body} | | |");
                 continue;
             }
-            var source = JsonDocument.Parse(body).RootElement.GetProperty("datasetSource");
+            var result = JsonDocument.Parse(body).RootElement;
+            var source = result.GetProperty("datasetSource");
+            sixHourEvaluation ??= result.GetProperty("evaluation");
             var scores = source.GetProperty("testScores").EnumerateArray()
                 .Select(score => (Channel: score.GetProperty("channel").GetString(), Rmse: score.GetProperty("rmse").GetDouble(),
                     Persistence: score.GetProperty("persistenceRmse").GetDouble(), Skill: score.GetProperty("skill").GetDouble())).ToList();
@@ -63,7 +66,36 @@ public static class DatasetBenchmark
             var perChannel = string.Join("; ", scores.Select(score => $"{score.Channel} {Signed(score.Skill, "0.000")} ({score.Rmse:0.##}/{score.Persistence:0.##})"));
             output.WriteLine($"| {lead} | {wall:0.0} | {pairs} | {perChannel} | {Signed(scores.Average(score => score.Skill), "0.0000")} |");
         }
+        if (sixHourEvaluation is { } evaluation)
+        {
+            WriteScorecard(evaluation, output);
+        }
     }
+
+    /// <summary>The 6 h model's evaluation: skill against persistence / climatology per channel and lead, with the cases.</summary>
+    private static void WriteScorecard(JsonElement evaluation, TextWriter output)
+    {
+        var rows = evaluation.GetProperty("scores").EnumerateArray().ToList();
+        var leads = rows.Select(row => row.GetProperty("leadHours").GetDouble()).Distinct().Order().ToList();
+        output.WriteLine();
+        output.WriteLine($"Evaluation of the 6 h model, rolled out from the test block ({evaluation.GetProperty("testSet").GetString()}): skill vs persistence / vs climatology");
+        output.WriteLine();
+        output.WriteLine("| channel | " + string.Join(" | ", leads.Select(lead => $"{lead:0} h")) + " |");
+        output.WriteLine("|---|" + string.Concat(leads.Select(_ => "---:|")));
+        foreach (var channel in rows.Select(row => row.GetProperty("channel").GetString()).Distinct())
+        {
+            var cells = leads.Select(lead => rows.FirstOrDefault(row => row.GetProperty("channel").GetString() == channel && row.GetProperty("leadHours").GetDouble() == lead) is { ValueKind: JsonValueKind.Object } row
+                ? $"{Skill(row, "skillVsPersistence")} / {Skill(row, "skillVsClimatology")} ({row.GetProperty("cases").GetInt32()})"
+                : "–");
+            output.WriteLine($"| {channel} | {string.Join(" | ", cells)} |");
+        }
+        var beaten = rows.Count(row => row.GetProperty("skillVsPersistence").ValueKind == JsonValueKind.Number && row.GetProperty("skillVsPersistence").GetDouble() > 0);
+        output.WriteLine();
+        output.WriteLine($"Beats persistence on {beaten} of {rows.Count} targets.");
+    }
+
+    private static string Skill(JsonElement row, string name) =>
+        row.GetProperty(name) is { ValueKind: JsonValueKind.Number } skill ? Signed(skill.GetDouble(), "0.00") : "–";
 
     private static string Signed(double value, string format) => (value >= 0 ? "+" : "") + value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 
