@@ -62,5 +62,11 @@ public sealed class ExperimentResultCache(IConnectionMultiplexer redis, IOptions
         }
     }
 
-    private static RedisKey Key(string configHash) => $"weatherflow:results:{configHash}";
+    /// <summary>
+    /// Raised when the engine's result gains what earlier results lack (2: the evaluation), so that the cache answers
+    /// only what a run would give today; older entries are left to expire.
+    /// </summary>
+    private const int ResultVersion = 2;
+
+    private static RedisKey Key(string configHash) => $"weatherflow:results:v{ResultVersion}:{configHash}";
 }

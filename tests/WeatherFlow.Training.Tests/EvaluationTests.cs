@@ -60,6 +60,17 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void With_equal_weights_and_one_case_the_scores_are_the_contracts_per_channel_RMSE_and_ACC()
+    {
+        using var generator = new Generator(7, CPU);
+        var (forecast, truth, climatology) = (randn([1, 1, 4, 6], generator: generator), randn([1, 1, 4, 6], generator: generator), randn([1, 1, 4, 6], generator: generator));
+        var scores = LeadScoring.Score(forecast, truth, climatology, LeadScoring.Weights([0, 0, 0, 0], ones(1, 1, 4, 6)))[0];
+        float[] Values(Tensor field) => field.data<float>().ToArray();
+        Assert.Equal(Results.FieldStatistics.Rmse(Values(forecast), Values(truth)), scores.Rmse, 5);
+        Assert.Equal(Results.FieldStatistics.AnomalyCorrelation(Values(forecast), Values(truth), Values(climatology))!.Value, scores.Acc!.Value, 5);
+    }
+
+    [Fact]
     public void The_climatology_comes_from_the_training_block_so_a_test_block_far_from_it_scores_badly_against_it()
     {
         const int steps = 40;
