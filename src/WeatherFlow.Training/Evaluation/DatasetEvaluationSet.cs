@@ -18,7 +18,7 @@ internal static class DatasetEvaluationSet
     {
         var time = fields.Time;
         var leadHours = leadSteps * time.StepHours;
-        var steps = EvaluationConfig.LeadTimesOf(config).Max(hours => EvaluationConfig.StepsOf(hours, leadHours)
+        var requested = EvaluationConfig.LeadTimesOf(config).Max(hours => EvaluationConfig.StepsOf(hours, leadHours)
             ?? throw new ExperimentFailedException($"evaluation.leadTimes: {hours} h is not a whole number (at most {EvaluationConfig.MaxSteps}) of the {leadHours} h lead."));
         var test = blocks.Test;
         var starts = test.PairStarts;
@@ -26,6 +26,8 @@ internal static class DatasetEvaluationSet
             && !Enumerable.Range(start, step * leadSteps + 1).Any(fields.DefectiveSteps.Contains);
         int TargetOf(int start, int step) => Reaches(start, step) ? start + step * leadSteps : start;
 
+        // Leads no start can reach inside the test block are not rolled out for nothing; they are scored on no case.
+        var steps = Enumerable.Range(1, requested).LastOrDefault(step => starts.Any(start => Reaches(start, step)), 1);
         var startIndex = tensor(starts.Select(start => (long)start).ToArray());
         var truth = stack([.. Enumerable.Range(1, steps).Select(step =>
             filled.index_select(0, tensor(starts.Select(start => (long)TargetOf(start, step)).ToArray())))]);

@@ -29,6 +29,10 @@ internal static class Evaluator
         {
             var steps = EvaluationConfig.StepsOf(leadHours, set.StepHours)
                 ?? throw new ExperimentFailedException($"evaluation.leadTimes: {leadHours} h is not a whole number of the model's {set.StepHours} h step.");
+            if (steps > set.Steps)
+            {
+                continue;
+            }
             var cases = set.Valid[steps - 1].nonzero().squeeze(1);
             if (cases.shape[0] == 0)
             {
