@@ -35,7 +35,7 @@ internal static class SyntheticTestSet
     {
         var (steps, count) = (truth.Count, (int)starts.shape[0]);
         var climatology = trainX1.mean([0], keepdim: true).unsqueeze(0).expand(steps, count, -1, -1, -1);
-        return new EvaluationSet($"{count} fresh samples of the run's climate (a test seed of their own), stepped on by its dynamics",
+        return new EvaluationSet($"{count} fresh samples of the same climate (a test seed of their own), stepped on by its dynamics",
             starts, stack(truth), ones([steps, count], ScalarType.Bool), forcing.unsqueeze(0).expand(steps, -1, -1), climatology, config.ModelLeadHours());
     }
 }

@@ -9,8 +9,9 @@ namespace WeatherFlow.Tests.Experiments;
 [Collection(CompositionCollection.Name)]
 public sealed class ExperimentSubmissionTests(CompositionFixture composition)
 {
+    /// <summary>The contract's keys in its order, then WeatherFlow's documented addition for every run, the evaluation.</summary>
     private static readonly string[] ContractResultKeys =
-        ["experimentId", "config", "channelNames", "metrics", "validation", "datasetSummary", "prediction", "lodPreview", "simulationSummary", "execution"];
+        ["experimentId", "config", "channelNames", "metrics", "validation", "datasetSummary", "prediction", "lodPreview", "simulationSummary", "execution", "evaluation"];
 
     private readonly HttpClient _api = composition.CreateApiClient();
 
