@@ -21,7 +21,9 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var experiments = new ExperimentsClient(_api);
-        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2101, trainSamples: 32, epochs: 2, batchSize: 1), timeout.Token);
+        // 128 single-sample batches per epoch: the run is still going when its page has loaded and drawn its first
+        // live point, which on a loaded machine took longer than a 32-sample run lasted (CI saw it finish first).
+        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2101, trainSamples: 128, epochs: 2, batchSize: 1), timeout.Token);
         await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
         var holder = (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("trainerInstance").GetString()!;
         // The run's page, open meanwhile, says what happens: every text its attempt line shows is recorded.
