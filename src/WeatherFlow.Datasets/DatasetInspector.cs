@@ -74,7 +74,7 @@ public static class DatasetInspector
     /// </summary>
     private static (List<int> Missing, int FillCells) Scan(IReadOnlyList<DatasetFilePath> files, List<DatasetChannel> channels, DatasetGrid grid, DatasetTimeAxis time, NetCdfLimits limits)
     {
-        var valid = Enumerable.Repeat(true, grid.Height * grid.Width).ToArray();
+        var mask = new CellMask(grid.Height * grid.Width);
         var missing = new List<int>();
         using var reader = new DatasetValueReader(files, limits);
         var stepValues = new float[channels.Count][];
@@ -91,16 +91,13 @@ public static class DatasetInspector
             }
             foreach (var values in stepValues)
             {
-                for (var cell = 0; cell < valid.Length; cell++)
-                {
-                    valid[cell] &= float.IsFinite(values[cell]);
-                }
+                mask.Include(values);
             }
         }
         if (missing.Count == time.Count)
         {
             throw new DatasetRejectedException(channels[0].File, channels[0].FileVariable, "every step is fill everywhere: there is nothing to learn from");
         }
-        return (missing, valid.Count(cell => !cell));
+        return (missing, mask.Masked);
     }
 }

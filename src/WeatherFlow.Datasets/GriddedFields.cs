@@ -23,22 +23,14 @@ public sealed record GriddedFields(
     /// </summary>
     public bool[] ValidCells()
     {
-        var valid = Enumerable.Repeat(true, Cells).ToArray();
-        for (var step = 0; step < Time.Count; step++)
+        var mask = new CellMask(Cells);
+        foreach (var step in Enumerable.Range(0, Time.Count).Where(step => !DefectiveSteps.Contains(step)))
         {
-            if (DefectiveSteps.Contains(step))
-            {
-                continue;
-            }
             for (var channel = 0; channel < Channels.Count; channel++)
             {
-                var values = Step(step, channel);
-                for (var cell = 0; cell < values.Length; cell++)
-                {
-                    valid[cell] &= float.IsFinite(values[cell]);
-                }
+                mask.Include(Step(step, channel));
             }
         }
-        return valid;
+        return mask.Valid;
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using WeatherFlow.Contracts.Evaluation;
-using WeatherFlow.Contracts.Experiments;
 
 namespace WeatherFlow.Experiments.Data;
 
@@ -22,10 +20,7 @@ public sealed class ExperimentScore
     public double? ClimatologySkill { get; set; }
 
     /// <summary>The rows of a stored or cached result document; none for a result from before evaluations.</summary>
-    public static List<ExperimentScore> From(Guid experimentId, string resultJson) =>
-        JsonSerializer.Deserialize<EvaluatedResult>(resultJson, ExperimentJson.Options)?.Evaluation is { } evaluation
-            ? From(experimentId, evaluation)
-            : [];
+    public static List<ExperimentScore> From(Guid experimentId, string resultJson) => From(experimentId, ResultEvaluation.Read(resultJson));
 
     public static List<ExperimentScore> From(Guid experimentId, EvaluationResult? evaluation) =>
         [.. (evaluation?.Scores ?? []).Where(score => score.Channel.Length <= MaxChannelLength).Select(score => new ExperimentScore
@@ -39,6 +34,4 @@ public sealed class ExperimentScore
             Skill = score.SkillVsPersistence,
             ClimatologySkill = score.SkillVsClimatology,
         })];
-
-    private sealed record EvaluatedResult(EvaluationResult? Evaluation);
 }

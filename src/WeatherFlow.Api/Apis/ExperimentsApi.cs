@@ -174,7 +174,7 @@ public static class ExperimentsApi
         {
             return (null, NotFound(id));
         }
-        return EvaluationDocument.Read(experiment.Result) is { } evaluation
+        return ResultEvaluation.Read(experiment.Result) is { } evaluation
             ? (evaluation, null)
             : (null, TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Experiment has no scores",
                 detail: experiment.Result is null

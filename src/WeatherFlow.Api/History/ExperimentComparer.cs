@@ -1,4 +1,5 @@
 using WeatherFlow.Api.Evaluation;
+using WeatherFlow.Contracts.Evaluation;
 
 namespace WeatherFlow.Api.History;
 
@@ -31,6 +32,6 @@ public sealed class ExperimentComparer(WeatherDbContext db, Viewer viewer, Exper
             ConfigDifferences.Between([.. ids.Select(id => documents[id].Config)]),
             curves,
             ChannelScores.Compare([.. ids.Select(id => documents[id].Result)]),
-            Scorecards.Build([.. ids.Select(id => (id, summaries[id].Name, EvaluationDocument.Read(documents[id].Result)))], reference)), null);
+            Scorecards.Build([.. ids.Select(id => (id, summaries[id].Name, ResultEvaluation.Read(documents[id].Result)))], reference)), null);
     }
 }

@@ -66,21 +66,22 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
     }
 
     /// <summary>Each run that has the score, with it: a join on the score table's (channel, lead) index.</summary>
-    private IQueryable<MeasuredRun> Scored(IQueryable<Experiment> runs, ScoreKey key)
+    private static IQueryable<MeasuredRun> Scored(IQueryable<Experiment> runs, ScoreKey key)
     {
-        var (channel, lead) = (key.Channel, key.LeadHours);
-        var scores = db.ExperimentScores.Where(s => s.Channel == channel && s.LeadHours == lead);
-        var values = key.Metric switch
-        {
-            ScoreMetric.Rmse => scores.Select(s => new { s.ExperimentId, Value = (double?)s.Rmse }),
-            ScoreMetric.Bias => scores.Select(s => new { s.ExperimentId, Value = (double?)s.Bias }),
-            ScoreMetric.Acc => scores.Select(s => new { s.ExperimentId, Value = s.Acc }),
-            ScoreMetric.Skill => scores.Select(s => new { s.ExperimentId, Value = s.Skill }),
-            _ => scores.Select(s => new { s.ExperimentId, Value = s.ClimatologySkill }),
-        };
-        return runs.Join(values.Where(v => v.Value != null), e => e.Id, v => v.ExperimentId,
-            (e, v) => new MeasuredRun { Backbone = e.Backbone, HiddenDim = e.HiddenDim, TrainSamples = e.TrainSamples, Epochs = e.Epochs, Value = v.Value!.Value });
+        var (channel, lead, column) = (key.Channel, key.LeadHours, ScoreColumn(key.Metric));
+        return runs.SelectMany(e => e.Scores.AsQueryable().Where(s => s.Channel == channel && s.LeadHours == lead).Select(column).Where(value => value != null),
+            (e, value) => new MeasuredRun { Backbone = e.Backbone, HiddenDim = e.HiddenDim, TrainSamples = e.TrainSamples, Epochs = e.Epochs, Value = value!.Value });
     }
+
+    /// <summary>The one column of the score table a metric names: the sort, the cursor and the aggregates all read it here.</summary>
+    private static Expression<Func<ExperimentScore, double?>> ScoreColumn(ScoreMetric metric) => metric switch
+    {
+        ScoreMetric.Rmse => s => s.Rmse,
+        ScoreMetric.Bias => s => s.Bias,
+        ScoreMetric.Acc => s => s.Acc,
+        ScoreMetric.Skill => s => s.Skill,
+        _ => s => s.ClimatologySkill,
+    };
 
     public static string Name(HistorySort sort) => JsonNamingPolicy.CamelCase.ConvertName(sort.ToString());
 
@@ -155,14 +156,8 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
         if (score is { Channel: var channel, LeadHours: var lead })
         {
             // A score has no column of its own: the run's row of the score table, found through its key.
-            return score.Metric switch
-            {
-                ScoreMetric.Rmse => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => (double?)s.Rmse).FirstOrDefault() ?? EF.Constant(missing),
-                ScoreMetric.Bias => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => (double?)s.Bias).FirstOrDefault() ?? EF.Constant(missing),
-                ScoreMetric.Acc => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => s.Acc).FirstOrDefault() ?? EF.Constant(missing),
-                ScoreMetric.Skill => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => s.Skill).FirstOrDefault() ?? EF.Constant(missing),
-                _ => e => e.Scores.Where(s => s.Channel == channel && s.LeadHours == lead).Select(s => s.ClimatologySkill).FirstOrDefault() ?? EF.Constant(missing),
-            };
+            var column = ScoreColumn(score.Metric);
+            return e => e.Scores.AsQueryable().Where(s => s.Channel == channel && s.LeadHours == lead).Select(column).FirstOrDefault() ?? EF.Constant(missing);
         }
         return sort switch
         {
@@ -172,19 +167,10 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
         };
     }
 
-    private async Task<double?> ScoreOfAsync(Guid experimentId, ScoreKey key, CancellationToken cancellationToken)
-    {
-        var row = await db.ExperimentScores.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.ExperimentId == experimentId && s.Channel == key.Channel && s.LeadHours == key.LeadHours, cancellationToken);
-        return key.Metric switch
-        {
-            ScoreMetric.Rmse => row?.Rmse,
-            ScoreMetric.Bias => row?.Bias,
-            ScoreMetric.Acc => row?.Acc,
-            ScoreMetric.Skill => row?.Skill,
-            _ => row?.ClimatologySkill,
-        };
-    }
+    private Task<double?> ScoreOfAsync(Guid experimentId, ScoreKey key, CancellationToken cancellationToken) =>
+        db.ExperimentScores.AsNoTracking()
+            .Where(s => s.ExperimentId == experimentId && s.Channel == key.Channel && s.LeadHours == key.LeadHours)
+            .Select(ScoreColumn(key.Metric)).FirstOrDefaultAsync(cancellationToken);
 
     private static double Missing(bool descending) => descending ? double.NegativeInfinity : double.PositiveInfinity;
 
