@@ -1,10 +1,12 @@
+using WeatherFlow.Experiments.Data.TrainerWork;
+
 namespace WeatherFlow.Experiments.Data;
 
 /// <summary>
 /// One submitted experiment. The api creates it (queued) and may cancel it; the trainer holding the current
 /// <see cref="RunId"/> owns every other change until a final status.
 /// </summary>
-public sealed class Experiment
+public sealed class Experiment : ILeasedWork
 {
     public Guid Id { get; set; }
 
@@ -31,8 +33,6 @@ public sealed class Experiment
     public DateTimeOffset? DispatchedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
-
-    /// <summary>Set by the trainer that holds the experiment; a stale heartbeat lets another trainer take over.</summary>
     public DateTimeOffset? HeartbeatAt { get; set; }
 
     public Guid? RunId { get; set; }

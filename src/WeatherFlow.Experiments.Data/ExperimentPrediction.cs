@@ -1,8 +1,11 @@
+using WeatherFlow.Experiments.Data.TrainerWork;
+
 namespace WeatherFlow.Experiments.Data;
 
 /// <summary>A forecast asked of a run's stored model, run on the trainer pool. <see cref="RequestHash"/> keys the
-/// answer by the model's config and the request, so the same question of any run of that config is answered once.</summary>
-public sealed class ExperimentPrediction
+/// answer by the model's config and the request, so the same question of any run of that config is answered once.
+/// It goes to the trainers as experiments do (<see cref="ILeasedWork"/>).</summary>
+public sealed class ExperimentPrediction : ILeasedWork
 {
     public Guid Id { get; set; }
     public Guid ExperimentId { get; set; }
@@ -17,7 +20,11 @@ public sealed class ExperimentPrediction
     public string? Error { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
 
-    /// <summary>When its command last went to the trainers' queue: the sweep sends an unanswered one again.</summary>
     public DateTimeOffset? DispatchedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? HeartbeatAt { get; set; }
+    public Guid? RunId { get; set; }
+    public string? TrainerInstance { get; set; }
+    public int Attempts { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 }

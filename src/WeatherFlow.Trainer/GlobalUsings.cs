@@ -5,5 +5,5 @@ global using WeatherFlow.Contracts.Experiments;
 global using WeatherFlow.Contracts.Jobs;
 global using WeatherFlow.Contracts.Messaging;
 global using WeatherFlow.Experiments.Data;
-global using WeatherFlow.Trainer.Runs;
+global using WeatherFlow.Experiments.Data.TrainerWork;
 global using WeatherFlow.Training;

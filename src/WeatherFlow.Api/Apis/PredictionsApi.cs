@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Unicode;
 using WeatherFlow.Api.Infrastructure;
 using WeatherFlow.Api.Models;
@@ -39,7 +40,8 @@ public static class PredictionsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid JSON",
                 detail: "The body is not JSON text; send an object such as {\"seed\": 5}.");
         }
-        switch (await predictions.SubmitAsync(experimentId, body, cancellationToken))
+        var submission = await predictions.SubmitAsync(experimentId, body, cancellationToken);
+        switch (submission)
         {
             case PredictionSubmission.Answered answered:
                 context.Response.Headers[CacheStatus.HeaderName] = CacheStatus.Hit;
@@ -54,8 +56,7 @@ public static class PredictionsApi
             case PredictionSubmission.NotOffered notOffered:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Forecasts not offered", detail: notOffered.Reason);
             default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Trainers unavailable",
-                    detail: "The prediction could not be sent to the trainers; nothing was queued. Ask again shortly.");
+                throw new UnreachableException($"Unknown prediction submission outcome {submission}.");
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class ExperimentCanceller(
         using var timeout = new CancellationTokenSource(options.Value.DispatchTimeout);
         try
         {
-            await publisher.Publish(new CancelExperiment(experimentId), timeout.Token);
+            await publisher.Publish(new CancelTrainerWork(experimentId), timeout.Token);
         }
         catch (Exception exception)
         {

@@ -10,7 +10,7 @@ public sealed class ExperimentSubmitter(
     WeatherDbContext db,
     Viewer viewer,
     ExperimentResultCache cache,
-    ExperimentDispatchQueue dispatch,
+    WorkDispatchQueue dispatch,
     ExperimentsTelemetry telemetry,
     AccountQuotas quotas,
     TimeProvider time)
@@ -58,7 +58,7 @@ public sealed class ExperimentSubmitter(
 
         if (!experiment.FromCache)
         {
-            dispatch.Enqueue(experiment);
+            dispatch.Enqueue(TrainerWorkKind.Experiment, experiment.Id);
         }
         return (experiment, null);
     }

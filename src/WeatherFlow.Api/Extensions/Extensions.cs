@@ -34,7 +34,7 @@ public static class Extensions
 
         // Registered first: hosted services start in order, so nothing queries the database before it is migrated.
         builder.Services.AddHostedService<DatabaseMigrationService>();
-        builder.Services.AddHostedService<ExperimentDispatchService>();
+        builder.Services.AddHostedService<WorkDispatchService>();
         builder.Services.AddHostedService<BuiltInDatasets>();
 
         builder.Services.AddSingleton<ExperimentsTelemetry>();
@@ -43,7 +43,8 @@ public static class Extensions
         builder.Services.AddSingleton<ExperimentWatcher>();
         builder.Services.AddSingleton<FinishedJobCache>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FinishedJobCache>());
-        builder.Services.AddSingleton<ExperimentDispatchQueue>();
+        builder.Services.AddSingleton<WorkDispatchQueue>();
+        builder.Services.AddScoped<WorkSender>();
         builder.Services.AddScoped<ExperimentQueries>();
         builder.Services.AddScoped<ExperimentSubmitter>();
         builder.Services.AddScoped<ExperimentCanceller>();
@@ -56,11 +57,9 @@ public static class Extensions
         builder.Services.AddScoped<ExperimentComparer>();
         builder.Services.AddScoped<ExperimentModelStore>();
         builder.Services.AddScoped<PredictionService>();
-        builder.Services.AddHostedService<PredictionSweepService>();
         builder.Services.AddOptions<ModelRetentionOptions>().BindConfiguration(ModelRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ResultRetention>();
         builder.Services.AddHostedService<ModelRetentionService>();
-        builder.Services.AddScoped<TrainCommandSender>();
         builder.Services.AddOptions<DatasetOptions>().BindConfiguration(DatasetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DatasetCatalog>();
         builder.Services.AddScoped<DatasetResolver>();

@@ -3,29 +3,19 @@ using WeatherFlow.Contracts.Models;
 
 namespace WeatherFlow.Api.Models;
 
-/// <summary>Forecasts asked of stored models: answered from an earlier identical one when there is, else stored
-/// and sent to the trainers' prediction queue; and cancelled on request.</summary>
+/// <summary>Forecasts asked of stored models: answered from an earlier identical one when there is, else stored and
+/// handed to the dispatcher, which sends it to the trainers as it sends experiments (so one accepted while the broker
+/// is down runs when it is back); and cancelled on request.</summary>
 public sealed class PredictionService(
     WeatherDbContext db,
     Viewer viewer,
     ExperimentModelStore models,
-    ISendEndpointProvider sendEndpoints,
+    WorkDispatchQueue dispatch,
     IPublishEndpoint publisher,
     IOptions<ApiOptions> options,
     TimeProvider time,
     ILogger<PredictionService> logger)
 {
-    private static readonly Uri PredictionQueue = new($"queue:{QueueNames.RunPrediction}");
-
-    /// <summary>A queued prediction still unclaimed this long after its command went out lost its command.</summary>
-    private static readonly TimeSpan ResendQueuedAfter = TimeSpan.FromMinutes(1);
-
-    /// <summary>A running one still unanswered this long lost its trainer: past the trainers' 5-minute
-    /// <c>Trainer:PredictionTimeLimit</c>, a live trainer would have answered or failed it.</summary>
-    private static readonly TimeSpan ResendRunningAfter = TimeSpan.FromMinutes(6);
-
-    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(15);
-
     public async Task<PredictionSubmission> SubmitAsync(Guid experimentId, JsonElement body, CancellationToken cancellationToken)
     {
         var lookup = await models.FindAsync(experimentId, withWeights: false, cancellationToken);
@@ -79,62 +69,8 @@ public sealed class PredictionService(
         };
         db.ExperimentPredictions.Add(prediction);
         await db.SaveChangesAsync(cancellationToken);
-        if (!await SendAsync(prediction.Id))
-        {
-            // Not acknowledged to the client, so nothing is lost: the row says why, and asking again tries again.
-            await SetFinalAsync(prediction.Id, ExperimentJobStatus.Failed, "The trainers could not be reached; ask again.");
-            return new PredictionSubmission.Unavailable();
-        }
+        dispatch.Enqueue(TrainerWorkKind.Prediction, prediction.Id);
         return new PredictionSubmission.Queued(prediction.ToJob());
-    }
-
-    /// <summary>Sends the prediction's command to the trainers' queue and records when.</summary>
-    public async Task<bool> SendAsync(Guid predictionId)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(options.Value.DispatchTimeout);
-            await (await sendEndpoints.GetSendEndpoint(PredictionQueue)).Send(new RunPrediction(predictionId), timeout.Token);
-        }
-        catch (Exception exception)
-        {
-            // Whatever the broker's failure, the row stays unanswered and the sweep sends it again.
-            logger.LogWarning(exception, "Could not send prediction {PredictionId} to the trainers", predictionId);
-            return false;
-        }
-        var now = time.GetUtcNow();
-        await db.ExperimentPredictions.Where(p => p.Id == predictionId).ExecuteUpdateAsync(set => set.SetProperty(p => p.DispatchedAt, now));
-        return true;
-    }
-
-    /// <summary>The safety net behind "nothing accepted is lost": a prediction whose command or trainer was lost (a
-    /// broker or trainer restart) is sent again, and one unanswered after <see cref="GiveUpAfter"/> fails, so every
-    /// acknowledged prediction reaches a final state.</summary>
-    public async Task SweepAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var giveUpBefore = now - GiveUpAfter;
-        await db.ExperimentPredictions
-            .Where(p => (p.Status == ExperimentJobStatus.Queued || p.Status == ExperimentJobStatus.Running) && p.SubmittedAt < giveUpBefore)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(p => p.Status, ExperimentJobStatus.Failed)
-                .SetProperty(p => p.Error, $"No trainer answered within {GiveUpAfter.TotalMinutes:0} minutes.")
-                .SetProperty(p => p.FinishedAt, now), cancellationToken);
-        var (queuedBefore, runningBefore) = (now - ResendQueuedAfter, now - ResendRunningAfter);
-        var unanswered = await db.ExperimentPredictions
-            .Where(p => (p.Status == ExperimentJobStatus.Queued && (p.DispatchedAt == null || p.DispatchedAt < queuedBefore))
-                || (p.Status == ExperimentJobStatus.Running && (p.DispatchedAt == null || p.DispatchedAt < runningBefore)))
-            .OrderBy(p => p.SubmittedAt)
-            .Select(p => p.Id)
-            .Take(100)
-            .ToListAsync(cancellationToken);
-        foreach (var predictionId in unanswered)
-        {
-            if (!await SendAsync(predictionId))
-            {
-                return;
-            }
-        }
     }
 
     public async Task<PredictionJob?> GetAsync(Guid experimentId, Guid predictionId, CancellationToken cancellationToken) =>
@@ -145,14 +81,17 @@ public sealed class PredictionService(
     /// <returns>False when the prediction had already finished.</returns>
     public async Task<bool> CancelAsync(Guid predictionId)
     {
-        if (!await SetFinalAsync(predictionId, ExperimentJobStatus.Cancelled, null))
+        var now = time.GetUtcNow();
+        var cancelled = await db.ExperimentPredictions.Open().Where(p => p.Id == predictionId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, ExperimentJobStatus.Cancelled).SetProperty(p => p.FinishedAt, now));
+        if (cancelled == 0)
         {
             return false;
         }
         using var timeout = new CancellationTokenSource(options.Value.DispatchTimeout);
         try
         {
-            await publisher.Publish(new CancelPrediction(predictionId), timeout.Token);
+            await publisher.Publish(new CancelTrainerWork(predictionId), timeout.Token);
         }
         catch (Exception exception)
         {
@@ -160,14 +99,6 @@ public sealed class PredictionService(
             logger.LogWarning(exception, "Could not tell the trainers to stop prediction {PredictionId}", predictionId);
         }
         return true;
-    }
-
-    private async Task<bool> SetFinalAsync(Guid predictionId, string status, string? error)
-    {
-        var now = time.GetUtcNow();
-        return await db.ExperimentPredictions
-            .Where(p => p.Id == predictionId && (p.Status == ExperimentJobStatus.Queued || p.Status == ExperimentJobStatus.Running))
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, status).SetProperty(p => p.Error, error).SetProperty(p => p.FinishedAt, now)) > 0;
     }
 }
 
@@ -183,6 +114,4 @@ public abstract record PredictionSubmission
     public sealed record Answered(PredictionJob Prediction) : PredictionSubmission;
 
     public sealed record Queued(PredictionJob Prediction) : PredictionSubmission;
-
-    public sealed record Unavailable : PredictionSubmission;
 }

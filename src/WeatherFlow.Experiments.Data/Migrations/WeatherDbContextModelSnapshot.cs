@@ -486,6 +486,9 @@ namespace WeatherFlow.Experiments.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -502,6 +505,9 @@ namespace WeatherFlow.Experiments.Data.Migrations
                     b.Property<string>("Forecast")
                         .HasColumnType("json");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Request")
                         .IsRequired()
                         .HasColumnType("jsonb");
@@ -511,6 +517,12 @@ namespace WeatherFlow.Experiments.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -519,11 +531,18 @@ namespace WeatherFlow.Experiments.Data.Migrations
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TrainerInstance")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExperimentId");
 
                     b.HasIndex("RequestHash", "Status");
+
+                    b.HasIndex(new[] { "SubmittedAt" }, "IX_ExperimentPredictions_Undispatched")
+                        .HasFilter("\"DispatchedAt\" IS NULL");
 
                     b.ToTable("ExperimentPredictions");
                 });

@@ -1,5 +1,6 @@
 using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Datasets;
+using WeatherFlow.Datasets.NetCdf;
 using WeatherFlow.Experiments.Data.DatasetFiles;
 
 namespace WeatherFlow.Trainer.Datasets;
@@ -38,6 +39,20 @@ public sealed class DatasetDownloads(IServiceScopeFactory scopes, DatasetFileSto
             paths.Add(new DatasetFilePath(file.Name, await files.LocalCopyAsync(id, file.Name, file.Bytes, folder, cancellationToken)));
         }
         return new DatasetDownload(paths, description);
+    }
+
+    /// <summary>Reads the downloaded files into the run's fields; CPU-bound, so the run's thread calls it.</summary>
+    /// <exception cref="ExperimentFailedException">The files no longer read as the dataset they were when uploaded.</exception>
+    public static GriddedFields Read(DatasetDownload download, DatasetConfig dataset)
+    {
+        try
+        {
+            return DatasetLoader.Load(download.Files, download.Description, dataset.Channels ?? [], new NetCdfLimits());
+        }
+        catch (DatasetRejectedException exception)
+        {
+            throw new ExperimentFailedException($"The dataset's files could not be read: {exception.Message}");
+        }
     }
 }
 

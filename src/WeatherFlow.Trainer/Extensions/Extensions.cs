@@ -1,5 +1,7 @@
-using WeatherFlow.Trainer.Consumers;
 using WeatherFlow.Trainer.Datasets;
+using WeatherFlow.Trainer.Experiments;
+using WeatherFlow.Trainer.Predictions;
+using WeatherFlow.Trainer.Work;
 
 namespace WeatherFlow.Trainer.Extensions;
 
@@ -18,16 +20,13 @@ public static class Extensions
         builder.AddOptionalRedisClient("cache");
         builder.AddRabbitMqMessaging("messaging", bus =>
         {
-            bus.AddConsumer<TrainExperimentConsumer, TrainExperimentConsumerDefinition>();
-            bus.AddConsumer<RunPredictionConsumer, RunPredictionConsumerDefinition>();
+            bus.AddConsumer<TrainerWorkConsumer, TrainerWorkConsumerDefinition>();
             // Cancellations are broadcast: each replica hears them on a queue of its own, gone with it.
-            void PerReplica(IEndpointRegistrationConfigurator endpoint)
+            bus.AddConsumer<CancelTrainerWorkConsumer>().Endpoint(endpoint =>
             {
                 endpoint.InstanceId = instance.Id;
                 endpoint.Temporary = true;
-            }
-            bus.AddConsumer<CancelExperimentConsumer>().Endpoint(PerReplica);
-            bus.AddConsumer<CancelPredictionConsumer>().Endpoint(PerReplica);
+            });
         });
         builder.AddDatasetFiles();
         // On shutdown a run that finishes within this grace time still completes; any other is handed back to the
@@ -39,10 +38,11 @@ public static class Extensions
         builder.Services.AddSingleton<ExperimentResultCache>();
         builder.Services.AddSingleton<ExperimentEventChannel>();
         builder.Services.AddSingleton<ExperimentRunStore>();
-        builder.Services.AddSingleton<PredictionStore>();
         builder.Services.AddSingleton<RunCancellations>();
         builder.Services.AddSingleton<DatasetDownloads>();
-        builder.Services.AddSingleton<ExperimentRunner>();
+        builder.Services.AddSingleton<WorkThread>();
+        builder.Services.AddSingleton<ITrainerWork, ExperimentWork>();
+        builder.Services.AddSingleton<ITrainerWork, PredictionWork>();
         builder.Services.AddSingleton(services => new ExperimentEngine(new EngineOptions
         {
             Threads = services.GetRequiredService<IOptions<TrainerOptions>>().Value.TorchThreads,

@@ -117,9 +117,8 @@ public sealed partial class InfrastructureTests(DeploymentArtifacts deployment) 
         Assert.InRange(int.Parse((string)scale["minReplicas"]!), 0, 1);
         Assert.InRange(int.Parse((string)scale["cooldownPeriod"]!), 300, 3600);
 
-        string[] queues = [QueueNames.TrainExperiment, QueueNames.RunPrediction];
         var rules = scale["rules"]!.AsArray().Select(r => r!["custom"]!).ToList();
-        Assert.Equal(queues.Order(), rules.Select(r => (string)r["metadata"]!["queueName"]!).Order());
+        Assert.Equal([QueueNames.TrainerWork], rules.Select(r => (string)r["metadata"]!["queueName"]!));
         var secrets = trainer.Secrets.Select(s => (string)s["name"]!).ToHashSet();
         foreach (var rule in rules)
         {

@@ -142,16 +142,22 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     }
 
     [Fact]
-    public async Task Experiment_accepted_while_the_broker_is_down_completes_once_it_is_back()
+    public async Task Experiment_and_prediction_accepted_while_the_broker_is_down_complete_once_it_is_back()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var experiments = new ExperimentsClient(_api);
+        var modelRun = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2302), timeout.Token);
+        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(modelRun, timeout.Token)).Status);
         await composition.App.StopResourceAsync(CompositionResources.Messaging, timeout.Token);
         Guid id;
+        Uri prediction;
         try
         {
             id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2301), timeout.Token);
             Assert.Equal("queued", (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("status").GetString());
+            using var accepted = await _api.PostAsJsonAsync($"{ExperimentsClient.Path}/{modelRun}/predictions", new { seed = 2303 }, timeout.Token);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            prediction = accepted.Headers.Location!;
             await HealthBecomesAsync(HttpStatusCode.ServiceUnavailable, timeout.Token);
         }
         finally
@@ -160,7 +166,21 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         }
 
         Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        Assert.Equal("completed", await PredictionStatusWhenFinalAsync(prediction, timeout.Token));
         await HealthBecomesAsync(HttpStatusCode.OK, timeout.Token);
+    }
+
+    private async Task<string> PredictionStatusWhenFinalAsync(Uri location, CancellationToken ct)
+    {
+        while (true)
+        {
+            var status = (await _api.GetFromJsonAsync<JsonElement>(location, ct)).GetProperty("status").GetString()!;
+            if (status is not ("queued" or "running"))
+            {
+                return status;
+            }
+            await Task.Delay(200, ct);
+        }
     }
 
     /// <summary>

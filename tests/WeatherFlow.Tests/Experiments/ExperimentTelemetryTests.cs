@@ -26,9 +26,9 @@ public sealed class ExperimentTelemetryTests(CompositionFixture composition)
         [
             (CompositionResources.Api, "experiment submit"),
             (CompositionResources.Api, "experiment dispatch"),
-            (CompositionResources.Api, "train-experiment send"),
-            (CompositionResources.Trainer, "train-experiment receive"),
-            (CompositionResources.Trainer, "train-experiment process"),
+            (CompositionResources.Api, "trainer-work send"),
+            (CompositionResources.Trainer, "trainer-work receive"),
+            (CompositionResources.Trainer, "trainer-work process"),
         ];
         Assert.All(chain, link => Assert.Contains(trace, s => s.Service == link.Service && s.Name == link.Name));
     }

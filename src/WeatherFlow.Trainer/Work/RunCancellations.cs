@@ -1,23 +1,23 @@
 using System.Collections.Concurrent;
 
-namespace WeatherFlow.Trainer.Runs;
+namespace WeatherFlow.Trainer.Work;
 
-/// <summary>The cancellation sources of the runs in this replica, by experiment id, so that a
-/// <see cref="CancelExperiment"/> broadcast can stop the right one.</summary>
+/// <summary>The cancellation sources of the runs in this replica, by work id, so that a
+/// <see cref="CancelTrainerWork"/> broadcast can stop the right one.</summary>
 public sealed class RunCancellations
 {
     private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _runs = new();
 
-    public RunCancellation Register(Guid experimentId, CancellationToken linkedTo)
+    public RunCancellation Register(Guid workId, CancellationToken linkedTo)
     {
         var source = CancellationTokenSource.CreateLinkedTokenSource(linkedTo);
-        _runs[experimentId] = source;
-        return new RunCancellation(source, () => _runs.TryRemove(new(experimentId, source)));
+        _runs[workId] = source;
+        return new RunCancellation(source, () => _runs.TryRemove(new(workId, source)));
     }
 
-    public bool Cancel(Guid experimentId)
+    public bool Cancel(Guid workId)
     {
-        if (!_runs.TryGetValue(experimentId, out var source))
+        if (!_runs.TryGetValue(workId, out var source))
         {
             return false;
         }

@@ -1,19 +1,19 @@
-namespace WeatherFlow.Trainer.Consumers;
+namespace WeatherFlow.Trainer.Work;
 
-public sealed class TrainExperimentConsumerDefinition : ConsumerDefinition<TrainExperimentConsumer>
+public sealed class TrainerWorkConsumerDefinition : ConsumerDefinition<TrainerWorkConsumer>
 {
     private readonly TrainerOptions _options;
 
-    public TrainExperimentConsumerDefinition(IOptions<TrainerOptions> options)
+    public TrainerWorkConsumerDefinition(IOptions<TrainerOptions> options)
     {
         _options = options.Value;
-        EndpointName = QueueNames.TrainExperiment;
+        EndpointName = QueueNames.TrainerWork;
         ConcurrentMessageLimit = _options.Concurrency;
     }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<TrainExperimentConsumer> consumerConfigurator,
+        IConsumerConfigurator<TrainerWorkConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
         // Each replica holds only the messages it is running, so a waiting command goes to an idle replica.

@@ -1,8 +1,8 @@
-namespace WeatherFlow.Trainer.Runs;
+namespace WeatherFlow.Trainer.Work;
 
 public enum ClaimOutcome
 {
-    /// <summary>This run now holds the experiment.</summary>
+    /// <summary>This run now holds the work.</summary>
     Claimed,
 
     /// <summary>Finished, cancelled, or held by a live trainer: the command is a duplicate.</summary>

@@ -1,28 +1,29 @@
-namespace WeatherFlow.Trainer.Runs;
+using WeatherFlow.Trainer.Work;
+
+namespace WeatherFlow.Trainer.Experiments;
 
 /// <summary>
 /// Receives the engine's progress on its training thread (where it must stay cheap: it only keeps the latest value)
 /// and, on its own loop, writes it to Postgres and publishes it to Redis at most every
-/// <see cref="TrainerOptions.ProgressInterval"/>, with a heartbeat in between. When a write finds the experiment no
-/// longer held by this run (cancelled, or taken over), it cancels the run.
+/// <see cref="TrainerOptions.ProgressInterval"/>. When a write finds the experiment no longer held by this run
+/// (cancelled, or taken over), it cancels the run.
 /// </summary>
 public sealed class ProgressReporter : IProgress<TrainingProgress>, IAsyncDisposable
 {
     private readonly ExperimentRunStore _store;
     private readonly ExperimentEventChannel _events;
     private readonly TimeProvider _time;
-    private readonly Guid _experimentId;
-    private readonly Guid _runId;
-    private readonly RunCancellation _run;
+    private readonly WorkClaim _claim;
+    private readonly CancellationTokenSource _run;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private TrainingProgress? _latest;
 
     public ProgressReporter(
         ExperimentRunStore store, ExperimentEventChannel events, TimeProvider time, TimeSpan interval,
-        Guid experimentId, Guid runId, RunCancellation run)
+        WorkClaim claim, CancellationTokenSource run)
     {
-        (_store, _events, _time, _experimentId, _runId, _run) = (store, events, time, experimentId, runId, run);
+        (_store, _events, _time, _claim, _run) = (store, events, time, claim, run);
         _loop = RunLoopAsync(interval);
     }
 
@@ -31,7 +32,6 @@ public sealed class ProgressReporter : IProgress<TrainingProgress>, IAsyncDispos
     private async Task RunLoopAsync(TimeSpan interval)
     {
         using var timer = new PeriodicTimer(interval, _time);
-        var lastWrite = _time.GetUtcNow();
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
@@ -39,15 +39,9 @@ public sealed class ProgressReporter : IProgress<TrainingProgress>, IAsyncDispos
                 var now = _time.GetUtcNow();
                 if (Interlocked.Exchange(ref _latest, null) is { } progress)
                 {
-                    await KeepOrStopAsync(_store.ReportProgressAsync(_experimentId, _runId, progress.Percent, progress.Step, now));
+                    await KeepOrStopAsync(_store.ReportProgressAsync(_claim, progress.Percent, progress.Step, now));
                     await _events.PublishAsync(new ExperimentJobEvent(
-                        _experimentId, ExperimentJobStatus.Running, progress.Percent, progress.Step, progress.Loss, null, now));
-                    lastWrite = now;
-                }
-                else if (now - lastWrite >= ExperimentLease.HeartbeatInterval)
-                {
-                    await KeepOrStopAsync(_store.HeartbeatAsync(_experimentId, _runId));
-                    lastWrite = now;
+                        _claim.WorkId, ExperimentJobStatus.Running, progress.Percent, progress.Step, progress.Loss, null, now));
                 }
             }
         }
