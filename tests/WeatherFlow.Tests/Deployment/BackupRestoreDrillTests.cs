@@ -108,7 +108,7 @@ public sealed class BackupRestoreDrillTests(CompositionFixture composition) : ID
     private static async Task<DistributedApplication> StartOnAsync(string state, string postgresPassword, CancellationToken ct)
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
-            [.. CompositionFixture.StateArguments(state), $"Parameters:postgres-password={postgresPassword}"], ct);
+            [.. AppHostArguments.State(state), $"Parameters:postgres-password={postgresPassword}"], ct);
         foreach (var project in appHost.Resources.OfType<ProjectResource>().Where(p => p.Name == CompositionResources.Web).ToList())
         {
             appHost.Resources.Remove(project);

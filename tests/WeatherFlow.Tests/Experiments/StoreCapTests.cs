@@ -58,17 +58,17 @@ public sealed class StoreCapTests(SmallStoresFixture composition) : IClassFixtur
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = timeout.Token;
         using var api = composition.CreateApiClient((await composition.NewAccountAsync("quota-dana", ct)).Token);
-        var small = Datasets.DatasetUploads.Write("t", "classic");
-        using (var fits = await Datasets.DatasetUploads.UploadAsync(api, "fits", [("small.nc", small)], ct))
+        var small = DatasetUploads.Write("t", "classic");
+        using (var fits = await DatasetUploads.UploadAsync(api, "fits", [("small.nc", small)], ct))
         {
             Assert.Equal(HttpStatusCode.Created, fits.StatusCode);
         }
-        var before = await Datasets.DatasetUploads.ListedIdsAsync(api, ct);
+        var before = await DatasetUploads.ListedIdsAsync(api, ct);
         var large = new byte[SmallStoresFixture.DatasetQuotaBytes];
-        using var refused = await Datasets.DatasetUploads.UploadAsync(api, "too large", [("large.nc", large)], ct);
+        using var refused = await DatasetUploads.UploadAsync(api, "too large", [("large.nc", large)], ct);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("quota", await refused.Content.ReadAsStringAsync(ct));
-        Assert.Equal(before, await Datasets.DatasetUploads.ListedIdsAsync(api, ct));
+        Assert.Equal(before, await DatasetUploads.ListedIdsAsync(api, ct));
     }
 }

@@ -59,7 +59,7 @@ public class CompositionFixture : IAsyncLifetime
         // The AppHost decides on GitHub sign-in while it builds its model, so the parameters go in as arguments.
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
             [
-                .. StateArguments(_state.FullName), $"Parameters:admin-email={AdminEmail}",
+                .. AppHostArguments.State(_state.FullName), $"Parameters:admin-email={AdminEmail}",
                 $"Parameters:github-client-id={GitHubClientId}", "Parameters:github-client-secret=not-a-secret",
             ],
             timeout.Token);
@@ -98,9 +98,6 @@ public class CompositionFixture : IAsyncLifetime
     protected virtual void Configure(IDistributedApplicationTestingBuilder appHost)
     {
     }
-
-    /// <summary>AppHost arguments that keep the servers' data in a throw-away folder, away from the developer's.</summary>
-    public static string[] StateArguments(string directory) => [$"AppHost:StateDirectory={directory}"];
 
     public virtual async Task DisposeAsync()
     {

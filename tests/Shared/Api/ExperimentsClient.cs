@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
-namespace WeatherFlow.Tests.Experiments;
+namespace WeatherFlow.TestSupport;
 
 /// <summary>The api's experiment endpoints as a test uses them: raw responses, JSON documents and the SSE stream.</summary>
 internal sealed class ExperimentsClient(HttpClient api)
