@@ -29,6 +29,22 @@ internal sealed class ExperimentsClient(HttpClient api)
         return IdOf(response.Headers.Location);
     }
 
+    /// <summary>Submits with <c>Prefer: respond-async</c>, follows the run to its end, which must be completed, and
+    /// returns its id.</summary>
+    public async Task<Guid> RunAsync(string body, CancellationToken ct)
+    {
+        var id = await StartAsync(body, ct);
+        await WaitForCompletionAsync(id, ct);
+        return id;
+    }
+
+    /// <summary>Follows the run to its end, which must be completed.</summary>
+    public async Task WaitForCompletionAsync(Guid id, CancellationToken ct)
+    {
+        var final = await WaitForFinalStateAsync(id, ct);
+        Assert.True(final.Status == "completed", $"Experiment {id} ended {final.Status}: {final.Data}");
+    }
+
     public async Task<JsonElement> GetJobAsync(Guid id, CancellationToken ct) =>
         await api.GetFromJsonAsync<JsonElement>($"{Path}/{id}", ct);
 

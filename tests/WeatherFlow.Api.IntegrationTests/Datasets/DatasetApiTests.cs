@@ -20,7 +20,7 @@ public sealed class DatasetApiTests(ApiFixture api)
     [InlineData("\"leadHours\":6}, \"model\":{\"backbone\":\"grid\",\"sphericalPadding\":true", "model", "sphericalPadding")]
     public async Task A_config_that_does_not_fit_the_dataset_gets_422_naming_the_field(string datasetMembers, string section, string field)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         using var client = api.CreateClient();
         await DatasetUploads.BuiltInStormAsync(client, ct);
@@ -36,7 +36,7 @@ public sealed class DatasetApiTests(ApiFixture api)
     [Fact]
     public async Task An_unknown_dataset_gets_422_at_source()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = TestTimeout.Requests();
         using var client = api.CreateClient();
         using var response = await new ExperimentsClient(client).SubmitAsync("""{"dataset":{"source":"no-such-dataset"}}""", respondAsync: true, timeout.Token);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -46,7 +46,7 @@ public sealed class DatasetApiTests(ApiFixture api)
     [Fact]
     public async Task An_upload_is_its_owners_trains_and_goes_with_its_files_only_when_no_run_uses_it()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var ct = timeout.Token;
         using var alice = await api.NewAccountClientAsync("dataset-alice", ct);
         using var bob = await api.NewAccountClientAsync("dataset-bob", ct);

@@ -15,7 +15,7 @@ public sealed class EvaluationRequestTests(ApiFixture api)
     [InlineData("[6, 12, 18, 24, 30, 36, 42, 48, 54]")]
     public async Task Lead_times_that_are_not_whole_steps_or_too_many_get_422_at_evaluation_leadTimes(string leadTimes)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = TestTimeout.Requests();
         using var client = api.CreateClient();
         using var response = await new ExperimentsClient(client).SubmitAsync(ExperimentRequests.Evaluated(8103, 32, leadTimes), respondAsync: true, timeout.Token);
         var body = await response.Content.ReadAsStringAsync(timeout.Token);
@@ -30,7 +30,7 @@ public sealed class EvaluationRequestTests(ApiFixture api)
     [InlineData("/aggregates?metric=skill:t@850:tomorrow", "metric")]
     public async Task A_malformed_score_in_the_history_gets_400_naming_the_parameter(string query, string parameter)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = TestTimeout.Requests();
         using var client = api.CreateClient();
         using var response = await client.GetAsync($"{ExperimentsClient.Path}{query}", timeout.Token);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -11,7 +11,7 @@ public sealed class ExperimentModelRequestTests(ApiFixture api)
     [Fact]
     public async Task A_run_that_has_not_completed_has_no_model_yet_and_an_unknown_one_none_at_all()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         var id = await experiments.StartAsync(ExperimentRequests.TenSeconds(seed: 1602), timeout.Token);
 

@@ -13,7 +13,7 @@ public sealed class DatasetApiTests(CompositionFixture composition)
     [Fact]
     public async Task The_storm_episode_is_built_in_and_trains_at_12_h_on_blocks_that_never_overlap()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var ct = timeout.Token;
         using var api = composition.CreateApiClient();
         var storm = await DatasetUploads.BuiltInStormAsync(api, ct);

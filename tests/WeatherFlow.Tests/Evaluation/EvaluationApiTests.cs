@@ -17,9 +17,9 @@ public sealed class EvaluationApiTests(CompositionFixture composition)
     [Fact]
     public async Task Runs_are_scored_per_channel_and_lead_compared_by_scorecard_and_sorted_by_a_score()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var ct = timeout.Token;
-        using var api = composition.CreateApiClient((await composition.NewAccountAsync("evaluation-erin", ct)).Token);
+        using var api = await composition.NewAccountClientAsync("evaluation-erin", ct);
         var experiments = new ExperimentsClient(api);
         var ids = new List<Guid>();
         foreach (var (seed, hidden) in new[] { (8101, 32), (8102, 64) })
@@ -28,7 +28,7 @@ public sealed class EvaluationApiTests(CompositionFixture composition)
         }
         foreach (var id in ids)
         {
-            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Name);
+            await experiments.WaitForCompletionAsync(id, ct);
         }
 
         var scores = await api.GetFromJsonAsync<JsonElement>($"{ExperimentsClient.Path}/{ids[0]}/scores", ct);
