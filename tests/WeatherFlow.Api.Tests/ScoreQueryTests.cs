@@ -1,6 +1,3 @@
-using WeatherFlow.Api.Experiments;
-using WeatherFlow.Api.History;
-
 namespace WeatherFlow.Api.Tests;
 
 /// <summary>The history's score syntax (<c>metric:channel:lead</c>) as the sort and metric parameters read it, without a server.</summary>

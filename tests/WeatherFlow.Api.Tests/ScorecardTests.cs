@@ -1,6 +1,3 @@
-using WeatherFlow.Api.Evaluation;
-using WeatherFlow.Contracts.Evaluation;
-
 namespace WeatherFlow.Api.Tests;
 
 /// <summary>The compare scorecard and the scores CSV, from evaluations made up for the purpose.</summary>

@@ -25,7 +25,7 @@ public sealed class AccountTests(CompositionFixture composition)
     [Fact]
     public async Task Sign_up_make_and_revoke_a_token_sign_out_sign_in_and_reset_the_password()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         await using var browser = await BrowserPage.OpenAsync(signedInAs: null);
         var page = browser.Page;
         var violations = new List<string>();

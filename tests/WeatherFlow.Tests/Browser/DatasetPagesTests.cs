@@ -119,8 +119,8 @@ public sealed class DatasetPagesTests(CompositionFixture composition, ITestOutpu
         {
             var classic = Path.Combine(folder.FullName, "t-classic.nc");
             var nc4 = Path.Combine(folder.FullName, "q-nc4.nc");
-            await File.WriteAllBytesAsync(classic, Datasets.DatasetUploads.Write("t", "classic"));
-            await File.WriteAllBytesAsync(nc4, Datasets.DatasetUploads.Write("q", "nc4"));
+            await File.WriteAllBytesAsync(classic, DatasetUploads.Write("t", "classic"));
+            await File.WriteAllBytesAsync(nc4, DatasetUploads.Write("q", "nc4"));
             await using var browser = await BrowserPage.OpenAsync(composition.Admin);
             var page = browser.Page;
             await page.GotoAsync(new Uri(_web, "/datasets").ToString());

@@ -134,7 +134,7 @@ public sealed class EvaluationPagesTests(CompositionFixture composition, ITestOu
         {
             if (_runs is null)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+                using var timeout = TestTimeout.LongRuns();
                 var experiments = new ExperimentsClient(_api);
                 var runs = new List<Guid>();
                 foreach (var (hidden, seed) in HiddenSizes.Select((hidden, index) => (hidden, 3501 + index)))

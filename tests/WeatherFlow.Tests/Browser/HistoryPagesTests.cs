@@ -125,7 +125,7 @@ public sealed class HistoryPagesTests(CompositionFixture composition, ITestOutpu
     [Fact]
     public async Task A_run_is_renamed_on_its_page_and_deleted_only_after_the_page_asked()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1504), timeout.Token);
         await experiments.WaitForFinalStateAsync(id, timeout.Token);

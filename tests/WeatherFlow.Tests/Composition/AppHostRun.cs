@@ -72,7 +72,7 @@ public sealed partial class AppHostRun : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            using var timeout = TestTimeout.Requests();
             try
             {
                 await StopAsync(timeout.Token);

@@ -20,7 +20,7 @@ public sealed class CompositionTests
         var state = Directory.CreateTempSubdirectory("weatherflow-tests-");
         var ct = timeout.Token;
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
-            CompositionFixture.StateArguments(state.FullName), ct);
+            AppHostArguments.State(state.FullName), ct);
         IReadOnlyList<int> processIds;
         await using (var app = await appHost.BuildAsync(ct))
         {

@@ -21,13 +21,12 @@ public sealed class BackupRestoreDrillTests(CompositionFixture composition) : ID
     [Fact]
     public async Task A_backup_restored_into_a_fresh_state_folder_has_the_accounts_tokens_runs_and_models_and_its_queued_run_completes()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = TestTimeout.LongRuns();
         var ct = timeout.Token;
         var (account, token) = await composition.NewAccountAsync("drill", ct);
         using var owner = composition.CreateApiClient(token);
         var experiments = new ExperimentsClient(owner);
-        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2911), ct);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Status);
+        var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 2911), ct);
         var weights = await owner.GetByteArrayAsync($"{ExperimentsClient.Path}/{id}/model", ct);
         var database = new NpgsqlConnectionStringBuilder(await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb, ct));
         // A run waiting in the broker's queue when the backup is taken: the queue is not in the backup.
@@ -89,7 +88,7 @@ public sealed class BackupRestoreDrillTests(CompositionFixture composition) : ID
     [Fact]
     public async Task A_backup_refuses_to_overwrite_a_database_and_a_failed_backup_leaves_no_file()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = TestTimeout.Requests();
         var backup = Path.Combine(_work.FullName, "unreachable.dump");
         var (exitCode, output) = await RunAsync("backup.sh", [backup], new() { ["PGHOST"] = "127.0.0.1", ["PGPORT"] = "1", ["PGPASSWORD"] = "x" }, timeout.Token);
         Assert.NotEqual(0, exitCode);
@@ -108,11 +107,8 @@ public sealed class BackupRestoreDrillTests(CompositionFixture composition) : ID
     private static async Task<DistributedApplication> StartOnAsync(string state, string postgresPassword, CancellationToken ct)
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
-            [.. CompositionFixture.StateArguments(state), $"Parameters:postgres-password={postgresPassword}"], ct);
-        foreach (var project in appHost.Resources.OfType<ProjectResource>().Where(p => p.Name == CompositionResources.Web).ToList())
-        {
-            appHost.Resources.Remove(project);
-        }
+            [.. AppHostArguments.State(state), $"Parameters:postgres-password={postgresPassword}"], ct);
+        appHost.Resources.Remove(appHost.Project(CompositionResources.Web).Resource);
         var app = await appHost.BuildAsync(ct);
         await app.StartAsync(ct);
         await app.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Api, ct);

@@ -18,7 +18,7 @@ public static class Bicep
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = TestTimeout.Requests();
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, (await stderr).Trim());
     }

@@ -8,8 +8,8 @@ namespace WeatherFlow.Tests.Evaluation;
 
 /// <summary>
 /// The evaluation through the api against the real composition: scores for every channel × lead, as JSON and CSV;
-/// the compare scorecard against a chosen reference; the history sorted and aggregated by a score at a lead; and
-/// lead times or score names that make no sense refused naming the field.
+/// the compare scorecard against a chosen reference; the history sorted and aggregated by a score at a lead. Lead
+/// times or score names that make no sense are tested in WeatherFlow.Api.IntegrationTests.
 /// </summary>
 [Collection(CompositionCollection.Name)]
 public sealed class EvaluationApiTests(CompositionFixture composition)
@@ -17,18 +17,18 @@ public sealed class EvaluationApiTests(CompositionFixture composition)
     [Fact]
     public async Task Runs_are_scored_per_channel_and_lead_compared_by_scorecard_and_sorted_by_a_score()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var ct = timeout.Token;
-        using var api = composition.CreateApiClient((await composition.NewAccountAsync("evaluation-erin", ct)).Token);
+        using var api = await composition.NewAccountClientAsync("evaluation-erin", ct);
         var experiments = new ExperimentsClient(api);
         var ids = new List<Guid>();
         foreach (var (seed, hidden) in new[] { (8101, 32), (8102, 64) })
         {
-            ids.Add(await experiments.StartAsync(Config(seed, hidden, "[6, 12]"), ct));
+            ids.Add(await experiments.StartAsync(ExperimentRequests.Evaluated(seed, hidden, "[6, 12]"), ct));
         }
         foreach (var id in ids)
         {
-            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Name);
+            await experiments.WaitForCompletionAsync(id, ct);
         }
 
         var scores = await api.GetFromJsonAsync<JsonElement>($"{ExperimentsClient.Path}/{ids[0]}/scores", ct);
@@ -63,43 +63,6 @@ public sealed class EvaluationApiTests(CompositionFixture composition)
         var groups = aggregates.GetProperty("groups").EnumerateArray().ToList();
         Assert.Equal(rmseOf[ids[0]], groups.Single(group => group.GetProperty("key").GetString() == "32").GetProperty("mean").GetDouble(), 9);
     }
-
-    [Theory]
-    [InlineData("[7]")]
-    [InlineData("[6, 6]")]
-    [InlineData("[0]")]
-    [InlineData("[6, 12, 18, 24, 30, 36, 42, 48, 54]")]
-    public async Task Lead_times_that_are_not_whole_steps_or_too_many_get_422_at_evaluation_leadTimes(string leadTimes)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        using var api = composition.CreateApiClient();
-        using var response = await new ExperimentsClient(api).SubmitAsync(Config(8103, 32, leadTimes), respondAsync: true, timeout.Token);
-        var body = await response.Content.ReadAsStringAsync(timeout.Token);
-        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, body);
-        Assert.Contains("\"leadTimes\"", body);
-        Assert.Contains("\"evaluation\"", body);
-    }
-
-    [Theory]
-    [InlineData("?sort=rmse:z@500", "sort")]
-    [InlineData("?sort=loss:z@500:24h", "sort")]
-    [InlineData("/aggregates?metric=skill:t@850:tomorrow", "metric")]
-    public async Task A_malformed_score_in_the_history_gets_400_naming_the_parameter(string query, string parameter)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        using var api = composition.CreateApiClient();
-        using var response = await api.GetAsync($"{ExperimentsClient.Path}{query}", timeout.Token);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty(parameter, out _), errors.ToString());
-    }
-
-    private static string Config(int seed, int hiddenDim, string leadTimes) => $$$"""
-        {"dataset":{"variables":["t","z"],"pressureLevels":[500],"gridSize":{"lat":8,"lon":16},"trainSamples":8,"valSamples":4},
-         "model":{"backbone":"grid","hiddenDim":{{{hiddenDim}}},"nLayers":1,"windowSize":4},
-         "training":{"epochs":1,"batchSize":4,"solverMethod":"rk4","timeSteps":3,"seed":{{{seed}}}},
-         "evaluation":{"leadTimes":{{{leadTimes}}}}}
-        """;
 
     private static async Task<JsonElement> Scores(HttpClient api, Guid id, CancellationToken ct) =>
         await api.GetFromJsonAsync<JsonElement>($"{ExperimentsClient.Path}/{id}/scores", ct);

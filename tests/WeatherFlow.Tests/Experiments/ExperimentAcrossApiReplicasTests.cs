@@ -15,7 +15,7 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     [Fact]
     public async Task A_run_is_its_owners_on_either_replica_and_another_account_gets_404_from_both()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var owner = await composition.ApiReplicaClientsAsync((await composition.NewAccountAsync("frank", ct)).Token);
         var other = await composition.ApiReplicaClientsAsync((await composition.NewAccountAsync("grace", ct)).Token);
@@ -57,7 +57,7 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     [Fact]
     public async Task Experiment_submitted_to_one_replica_streams_its_progress_from_the_other()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var replicas = await composition.ApiReplicaClientsAsync();
         var id = await new ExperimentsClient(replicas[0]).StartAsync(ExperimentRequests.Seconds(seed: 2501), timeout.Token);
 
@@ -76,7 +76,7 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     [Fact]
     public async Task Experiment_running_from_one_replica_is_cancelled_through_the_other()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var replicas = await composition.ApiReplicaClientsAsync();
         var submitter = new ExperimentsClient(replicas[0]);
         var id = await submitter.StartAsync(ExperimentRequests.Minutes(seed: 2502), timeout.Token);
@@ -91,11 +91,10 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     [Fact]
     public async Task A_finished_run_renamed_or_deleted_through_one_replica_is_seen_so_by_the_other()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var replicas = await composition.ApiReplicaClientsAsync();
         var (first, second) = (new ExperimentsClient(replicas[0]), new ExperimentsClient(replicas[1]));
-        var id = await first.StartAsync(ExperimentRequests.Tiny(seed: 2503), timeout.Token);
-        Assert.Equal("completed", (await first.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var id = await first.RunAsync(ExperimentRequests.Tiny(seed: 2503), timeout.Token);
         // Both replicas now hold the finished job in their caches.
         Assert.Equal((await first.GetJobAsync(id, timeout.Token)).GetProperty("name").GetString(), (await second.GetJobAsync(id, timeout.Token)).GetProperty("name").GetString());
 
@@ -119,7 +118,7 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     [Fact]
     public async Task The_eleventh_anonymous_submission_within_the_hour_from_one_address_is_refused_by_either_replica()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var client = await composition.ApiReplicaClientsAsync(IPAddress.Loopback, forwardedFor: "203.0.113.10");
         for (var submission = 0; submission < 10; submission++)
         {
@@ -149,7 +148,7 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     [Fact]
     public async Task Reads_have_a_limit_of_their_own_that_spares_submissions_and_health()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var client = await composition.ApiReplicaClientsAsync(IPAddress.Loopback, forwardedFor: "203.0.113.20");
         for (var read = 0; read < 300; read++)
         {
@@ -172,7 +171,7 @@ public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture compo
     [Fact]
     public async Task While_redis_is_down_each_replica_counts_the_limits_on_its_own_and_health_says_degraded()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var client = await composition.ApiReplicaClientsAsync(IPAddress.Loopback, forwardedFor: "203.0.113.30");
         // Refused by validation, so nothing trains, but counted all the same: the limit comes before the endpoint.
         const string invalid = """{"dataset":{"variables":["t","q"]}}""";

@@ -12,7 +12,7 @@ public sealed class ExperimentCancellationTests(CompositionFixture composition)
     [Fact]
     public async Task Cancel_stops_a_running_experiment_and_frees_its_trainer()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         var id = await experiments.StartAsync(ExperimentRequests.Minutes(seed: 1202), timeout.Token);
         await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
@@ -34,7 +34,7 @@ public sealed class ExperimentCancellationTests(CompositionFixture composition)
     [Fact]
     public async Task Delete_of_a_running_experiment_stops_its_trainer_and_removes_it()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         var id = await experiments.StartAsync(ExperimentRequests.Minutes(seed: 1201), timeout.Token);
         await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);

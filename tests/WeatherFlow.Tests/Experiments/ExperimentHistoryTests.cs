@@ -116,10 +116,9 @@ public sealed class ExperimentHistoryTests(CompositionFixture composition)
     [Fact]
     public async Task Labels_are_edited_in_place_and_a_cached_finished_job_shows_the_edit()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
-        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1405), timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 1405), timeout.Token);
         await experiments.GetJobAsync(id, timeout.Token);
 
         using var edited = await experiments.UpdateLabelsAsync(id, """{"name":"renamed","tags":["Edited"],"note":"a second look"}""", CancellationToken.None);
@@ -191,10 +190,9 @@ public sealed class ExperimentHistoryTests(CompositionFixture composition)
     [Fact]
     public async Task Deleting_a_finished_run_removes_it_and_its_metrics_from_everything()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
-        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1410), timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 1410), timeout.Token);
         await experiments.GetJobAsync(id, timeout.Token);
 
         using var deleted = await experiments.DeleteAsync(id, timeout.Token);
@@ -234,10 +232,9 @@ public sealed class ExperimentHistoryTests(CompositionFixture composition)
     private async Task<ScalingStudy> TrainStudyAsync()
     {
         var study = await ScalingStudy.TrainAsync(_api, "history", firstSeed: 1401);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
-        var unnamed = await experiments.StartAsync($$"""{"tags":["{{study.Tag}}u"],{{ExperimentRequests.Tiny(seed: 1404).TrimStart()[1..]}}""", timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(unnamed, timeout.Token)).Status);
+        var unnamed = await experiments.RunAsync($$"""{"tags":["{{study.Tag}}u"],{{ExperimentRequests.Tiny(seed: 1404).TrimStart()[1..]}}""", timeout.Token);
         return study;
     }
 }

@@ -13,7 +13,7 @@ public sealed class ExperimentListTests(CompositionFixture composition)
     [Fact]
     public async Task Runs_submitted_together_are_listed_with_their_tiers_grid_and_short_ids_that_differ()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         var tiered = await experiments.StartAsync(
             """{"dataset":{"variables":["t"],"pressureLevels":[500],"trainSamples":8,"valSamples":4},"training":{"seed":1301},"simulation":{"resolutionTier":"global-low"}}""",

@@ -21,11 +21,10 @@ public sealed class ExperimentModelTests(CompositionFixture composition)
     [Fact]
     public async Task A_runs_model_downloads_loads_back_identically_is_kept_once_and_goes_with_the_last_run_of_its_config()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         var body = ExperimentRequests.Tiny(seed: 1601);
-        var id = await experiments.StartAsync(body, timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var id = await experiments.RunAsync(body, timeout.Token);
 
         using var download = await _api.GetAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -59,36 +58,15 @@ public sealed class ExperimentModelTests(CompositionFixture composition)
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
-    [Fact]
-    public async Task A_run_that_has_not_completed_has_no_model_yet_and_an_unknown_one_none_at_all()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var experiments = new ExperimentsClient(_api);
-        var id = await experiments.StartAsync(ExperimentRequests.TenSeconds(seed: 1602), timeout.Token);
-
-        using var early = await _api.GetAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token);
-        using var unknown = await _api.GetAsync($"{ExperimentsClient.Path}/{Guid.CreateVersion7()}/model/metadata", timeout.Token);
-        using var bad = await _api.GetAsync($"{ExperimentsClient.Path}/not-an-id/model", timeout.Token);
-        await experiments.CancelAsync(id, timeout.Token);
-
-        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Equal("application/problem+json", early.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("its model is kept once it completes", await early.Content.ReadAsStringAsync(timeout.Token));
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, bad.StatusCode);
-        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
-    }
-
     /// <summary>The README's Python, run as written (but for the run's address and token) in Debian's PyTorch.</summary>
     [Fact]
     public async Task The_readmes_python_loads_a_runs_model_in_pytorch_and_its_step_is_the_runs_first_forecast_step()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var (_, token) = await composition.NewAccountAsync("python", timeout.Token);
         using var api = composition.CreateApiClient(token);
         var experiments = new ExperimentsClient(api);
-        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1603, trainSamples: 16, epochs: 3, solver: "rk4"), timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 1603, trainSamples: 16, epochs: 3, solver: "rk4"), timeout.Token);
         var prediction = (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("result").GetProperty("prediction");
         double[] Field(Func<JsonElement, JsonElement> pick) =>
             [.. prediction.GetProperty("channels").EnumerateArray().SelectMany(channel => pick(channel).EnumerateArray()).SelectMany(row => row.EnumerateArray()).Select(value => value.GetDouble())];
@@ -123,10 +101,9 @@ public sealed class ExperimentModelTests(CompositionFixture composition)
     [Fact]
     public async Task Retention_removes_a_model_past_its_age_one_no_run_uses_and_old_predictions()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
-        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1901), timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 1901), timeout.Token);
         var configHash = (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("configHash").GetString()!;
         var orphan = $"orphan-{Guid.NewGuid():N}";
         await using var database = NpgsqlDataSource.Create((await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb))!);
@@ -156,11 +133,11 @@ public sealed class ExperimentModelTests(CompositionFixture composition)
             await prediction.ExecuteNonQueryAsync(timeout.Token);
         }
 
-        while (await KeptModelsAsync(configHash) + await KeptModelsAsync(orphan) > 0
-            || (await _api.GetAsync($"{ExperimentsClient.Path}/{id}/predictions/{oldPrediction}", timeout.Token)).StatusCode != HttpStatusCode.NotFound)
+        await Poll.UntilAsync(async ct =>
         {
-            await Task.Delay(500, timeout.Token);
-        }
+            using var prediction = await _api.GetAsync($"{ExperimentsClient.Path}/{id}/predictions/{oldPrediction}", ct);
+            return await KeptModelsAsync(configHash) + await KeptModelsAsync(orphan) == 0 && prediction.StatusCode == HttpStatusCode.NotFound;
+        }, timeout.Token);
 
         using var gone = await _api.GetAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

@@ -19,7 +19,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     [Fact]
     public async Task Experiment_of_a_trainer_killed_mid_run_completes_on_the_other_replica()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var experiments = new ExperimentsClient(_api);
         // 128 single-sample batches per epoch: the run is still going when its page has loaded and drawn its first
         // live point, which on a loaded machine took longer than a 32-sample run lasted (CI saw it finish first).
@@ -55,7 +55,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     [Fact]
     public async Task Experiment_whose_trainers_stop_gracefully_four_times_completes_without_using_an_attempt()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = TestTimeout.LongRuns();
         var experiments = new ExperimentsClient(_api);
         var id = await experiments.StartAsync(ExperimentRequests.TenSeconds(seed: 2501), timeout.Token);
         for (var stop = 0; stop < 4; stop++)
@@ -68,7 +68,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
             await composition.App.StartResourceAsync(CompositionResources.Trainer, timeout.Token);
         }
 
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        await experiments.WaitForCompletionAsync(id, timeout.Token);
         Assert.Equal(1, (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("attempts").GetInt32());
         await composition.App.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Trainer, timeout.Token);
     }
@@ -76,10 +76,9 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     [Fact]
     public async Task A_prediction_cancelled_while_no_trainer_runs_stays_cancelled_when_the_trainers_return()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var experiments = new ExperimentsClient(_api);
-        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2601), timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 2601), timeout.Token);
         var predictions = $"{ExperimentsClient.Path}/{id}/predictions";
 
         await composition.App.StopResourceAsync(CompositionResources.Trainer, timeout.Token);
@@ -116,7 +115,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     [Fact]
     public async Task Experiments_run_while_redis_is_down_and_health_says_degraded()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var experiments = new ExperimentsClient(_api);
         await composition.App.StopResourceAsync(CompositionResources.Cache, timeout.Token);
         try
@@ -131,8 +130,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
             Assert.Equal(HttpStatusCode.OK, synchronous.StatusCode);
             Assert.Equal("WeatherFlow; fwd=miss", Assert.Single(synchronous.Headers.GetValues("Cache-Status")));
 
-            var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2202), timeout.Token);
-            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+            var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 2202), timeout.Token);
         }
         finally
         {
@@ -144,10 +142,10 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     [Fact]
     public async Task Experiment_and_prediction_accepted_while_the_broker_is_down_complete_once_it_is_back()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var experiments = new ExperimentsClient(_api);
         var modelRun = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2302), timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(modelRun, timeout.Token)).Status);
+        await experiments.WaitForCompletionAsync(modelRun, timeout.Token);
         await composition.App.StopResourceAsync(CompositionResources.Messaging, timeout.Token);
         Guid id;
         Uri prediction;
@@ -165,23 +163,14 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
             await composition.App.StartResourceAsync(CompositionResources.Messaging, CancellationToken.None);
         }
 
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        await experiments.WaitForCompletionAsync(id, timeout.Token);
         Assert.Equal("completed", await PredictionStatusWhenFinalAsync(prediction, timeout.Token));
         await HealthBecomesAsync(HttpStatusCode.OK, timeout.Token);
     }
 
-    private async Task<string> PredictionStatusWhenFinalAsync(Uri location, CancellationToken ct)
-    {
-        while (true)
-        {
-            var status = (await _api.GetFromJsonAsync<JsonElement>(location, ct)).GetProperty("status").GetString()!;
-            if (status is not ("queued" or "running"))
-            {
-                return status;
-            }
-            await Task.Delay(200, ct);
-        }
-    }
+    private Task<string> PredictionStatusWhenFinalAsync(Uri location, CancellationToken ct) =>
+        Poll.UntilAsync(async c => (await _api.GetFromJsonAsync<JsonElement>(location, c)).GetProperty("status").GetString()!,
+            status => status is not ("queued" or "running"), ct);
 
     /// <summary>
     /// What a deployed broker on its persistent volume promises: commands it confirmed survive its death. The api's
@@ -190,7 +179,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     [Fact]
     public async Task Experiments_waiting_in_the_brokers_queue_survive_its_crash()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var ct = timeout.Token;
         var experiments = new ExperimentsClient(_api);
         await composition.App.StopResourceAsync(CompositionResources.Trainer, ct);
@@ -211,7 +200,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
 
         foreach (var id in dispatched.Keys)
         {
-            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Status);
+            await experiments.WaitForCompletionAsync(id, ct);
             Assert.Equal(1, (await experiments.GetJobAsync(id, ct)).GetProperty("attempts").GetInt32());
         }
         Assert.Equal(dispatched, await DispatchTimesAsync(dispatched.Keys, ct));
@@ -245,7 +234,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     [Fact]
     public async Task Running_experiment_completes_across_a_database_restart()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var experiments = new ExperimentsClient(_api);
         var id = await experiments.StartAsync(ExperimentRequests.Seconds(seed: 2401), timeout.Token);
         await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
@@ -266,7 +255,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         await composition.App.ResourceNotifications.WaitForResourceHealthyAsync(CompositionResources.Postgres, timeout.Token);
         await HealthBecomesAsync(HttpStatusCode.OK, timeout.Token);
 
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        await experiments.WaitForCompletionAsync(id, timeout.Token);
         var job = await experiments.GetJobAsync(id, timeout.Token);
         Assert.Equal(3, job.GetProperty("result").GetProperty("metrics").GetProperty("train").GetArrayLength());
     }
@@ -274,7 +263,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     [Fact]
     public async Task Backing_servers_killed_during_runs_come_back_by_themselves_and_every_experiment_completes()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = TestTimeout.LongRuns();
         var ct = timeout.Token;
         var experiments = new ExperimentsClient(_api);
         var running = await experiments.StartAsync(ExperimentRequests.TenSeconds(seed: 2701), ct);
@@ -292,7 +281,7 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
 
         foreach (var id in accepted)
         {
-            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Status);
+            await experiments.WaitForCompletionAsync(id, ct);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class ExperimentSubmissionTests(CompositionFixture composition)
     [Fact]
     public async Task Contract_small_request_is_answered_synchronously_with_a_contract_shaped_result()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var experiments = new ExperimentsClient(_api);
 
         using var response = await experiments.SubmitAsync(ExperimentRequests.ContractSmall, respondAsync: false, timeout.Token);
@@ -54,7 +54,7 @@ public sealed class ExperimentSubmissionTests(CompositionFixture composition)
     [Fact]
     public async Task Respond_async_answers_202_streams_progress_to_the_final_state_and_stores_the_result()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
 
         using var response = await experiments.SubmitAsync(ExperimentRequests.Seconds(seed: 1101), respondAsync: true, timeout.Token);
@@ -102,7 +102,7 @@ public sealed class ExperimentSubmissionTests(CompositionFixture composition)
     [Fact]
     public async Task Waiting_request_whose_limit_runs_out_answers_202_and_the_experiment_goes_on()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         using var request = new HttpRequestMessage(HttpMethod.Post, ExperimentsClient.Path)
         {
@@ -123,7 +123,7 @@ public sealed class ExperimentSubmissionTests(CompositionFixture composition)
     [Fact]
     public async Task Repeated_config_is_answered_from_the_cache_without_a_trainer_running_it()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         var config = ExperimentRequests.Tiny(seed: 1102);
 

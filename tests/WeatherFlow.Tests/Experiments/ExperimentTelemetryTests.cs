@@ -12,10 +12,9 @@ public sealed class ExperimentTelemetryTests(CompositionFixture composition)
     [Fact]
     public async Task One_trace_runs_from_the_api_request_through_the_broker_to_the_trainer_run()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(composition.CreateApiClient());
-        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2601), timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 2601), timeout.Token);
 
         var trace = await EventuallyAsync(() => composition.Collector.Spans
             .Where(s => s is { Service: CompositionResources.Trainer, Name: "experiment run" })
@@ -36,7 +35,7 @@ public sealed class ExperimentTelemetryTests(CompositionFixture composition)
     [Fact]
     public async Task Api_and_trainer_export_the_experiment_counters_and_run_time()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(composition.CreateApiClient());
         var request = ExperimentRequests.Tiny(seed: 2602);
         foreach (var _ in Enumerable.Range(0, 2))

@@ -16,10 +16,10 @@ public sealed class OwnershipTests(CompositionFixture composition)
     [Fact]
     public async Task Another_account_gets_404_for_a_run_everywhere_while_its_owner_and_the_admin_see_and_manage_it()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
-        using var alice = await ClientOfNewAccountAsync("alice", ct);
-        using var bob = await ClientOfNewAccountAsync("bob", ct);
+        using var alice = await composition.NewAccountClientAsync("alice", ct);
+        using var bob = await composition.NewAccountClientAsync("bob", ct);
         using var admin = composition.CreateApiClient();
         var id = await new ExperimentsClient(alice).StartAsync(ExperimentRequests.Tiny(seed: 2701), ct);
         await new ExperimentsClient(alice).WaitForFinalStateAsync(id, ct);
@@ -60,10 +60,10 @@ public sealed class OwnershipTests(CompositionFixture composition)
     [Fact]
     public async Task Anonymous_callers_keep_the_contract_calls_from_the_original_frontend_and_list_nothing()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         using var anonymous = composition.App.CreateHttpClient(CompositionResources.Api);
-        using var alice = await ClientOfNewAccountAsync("carol", ct);
+        using var alice = await composition.NewAccountClientAsync("carol", ct);
 
         using (var list = await anonymous.GetAsync(ExperimentsClient.Path, ct))
         {
@@ -96,7 +96,7 @@ public sealed class OwnershipTests(CompositionFixture composition)
     [Fact]
     public async Task The_web_shows_each_user_only_their_own_runs()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var (dave, _) = await composition.NewAccountAsync("dave", ct);
         using var admin = composition.CreateApiClient();
@@ -114,9 +114,6 @@ public sealed class OwnershipTests(CompositionFixture composition)
         using var signIn = await anonymousWeb.GetAsync("/", ct);
         Assert.Contains("/Identity/Account/Login", signIn.RequestMessage!.RequestUri!.ToString());
     }
-
-    private async Task<HttpClient> ClientOfNewAccountAsync(string name, CancellationToken ct) =>
-        composition.CreateApiClient((await composition.NewAccountAsync(name, ct)).Token);
 
     private static async Task<List<Guid>> ListedIdsAsync(HttpClient api, CancellationToken ct) =>
         [.. (await api.GetFromJsonAsync<JsonElement>($"{ExperimentsClient.Path}?limit=200", ct)).EnumerateArray().Select(row => row.GetProperty("id").GetGuid())];

@@ -22,7 +22,7 @@ public sealed class PredictionTests(CompositionFixture composition)
     public async Task A_new_seed_is_forecast_by_a_trainer_and_the_same_request_is_then_answered_from_the_store()
     {
         var run = await RunAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
 
         using var asked = await PostAsync(run, """{"seed": 5, "timeSteps": 4}""");
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
@@ -58,7 +58,7 @@ public sealed class PredictionTests(CompositionFixture composition)
     public async Task Supplied_fields_are_forecast_without_scores()
     {
         var run = await RunAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var original = (await _api.GetFromJsonAsync<ExperimentResult>($"{ExperimentsClient.Path}/{run}/result", ExperimentJson.Options, timeout.Token))!;
         var initial = JsonSerializer.Serialize(original.Prediction.Channels.Select(c => c.Initial));
 
@@ -121,7 +121,7 @@ public sealed class PredictionTests(CompositionFixture composition)
     public async Task Predictions_whose_command_or_trainer_was_lost_are_sent_again_and_answered()
     {
         var run = await RunAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var (lost, abandoned) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         await using var database = NpgsqlDataSource.Create((await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb))!);
         await using (var insert = database.CreateCommand("""
@@ -152,18 +152,10 @@ public sealed class PredictionTests(CompositionFixture composition)
     private Task<HttpResponseMessage> PostAsync(Guid run, string body) =>
         _api.PostAsync($"{ExperimentsClient.Path}/{run}/predictions", new StringContent(body, Encoding.UTF8, "application/json"));
 
-    private async Task<PredictionJob> WaitForFinalAsync(Uri location, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var prediction = (await _api.GetFromJsonAsync<PredictionJob>(location, ExperimentJson.Options, cancellationToken))!;
-            if (prediction.Status is not ("queued" or "running"))
-            {
-                return prediction;
-            }
-            await Task.Delay(200, cancellationToken);
-        }
-    }
+    private Task<PredictionJob> WaitForFinalAsync(Uri location, CancellationToken cancellationToken) =>
+        Poll.UntilAsync(
+            async ct => (await _api.GetFromJsonAsync<PredictionJob>(location, ExperimentJson.Options, ct))!,
+            prediction => prediction.Status is not ("queued" or "running"), cancellationToken);
 
     /// <summary>One small completed run whose model every test of this class asks.</summary>
     private async Task<Guid> RunAsync()
@@ -173,10 +165,9 @@ public sealed class PredictionTests(CompositionFixture composition)
         {
             if (_run is null)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+                using var timeout = TestTimeout.Runs();
                 var experiments = new ExperimentsClient(_api);
-                var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 1701), timeout.Token);
-                Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+                var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 1701), timeout.Token);
                 _run = id;
             }
             return _run.Value;

@@ -20,7 +20,7 @@ public sealed class ResultRetentionTests(CompositionFixture composition)
     [Fact]
     public async Task An_old_large_result_loses_its_forecast_fields_and_keeps_its_scores_while_a_small_or_recent_one_stays()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         var (large, small, recent) = (
             await experiments.StartAsync(Large(seed: 2101), timeout.Token),
@@ -28,7 +28,7 @@ public sealed class ResultRetentionTests(CompositionFixture composition)
             await experiments.StartAsync(Large(seed: 2103), timeout.Token));
         foreach (var id in (Guid[])[large, small, recent])
         {
-            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+            await experiments.WaitForCompletionAsync(id, timeout.Token);
         }
         var before = (await experiments.GetJobAsync(large, timeout.Token)).GetProperty("result");
         await using var database = NpgsqlDataSource.Create((await composition.App.GetConnectionStringAsync(CompositionResources.WeatherDb))!);
@@ -60,8 +60,8 @@ public sealed class ResultRetentionTests(CompositionFixture composition)
             channels.Select(c => (c.GetProperty("rmse").GetDouble(), c.GetProperty("baselineRmse").GetDouble())));
         Assert.True(await StoredBytesAsync(database, large) < CompositionFixture.LargeResultBytes / 4);
 
-        // A sweep or two later: the small old one and the large recent one are as they were.
-        await Task.Delay(TimeSpan.FromSeconds(5), timeout.Token);
+        // A whole sweep later: the small old one and the large recent one are as they were.
+        await RetentionSweeps.WaitForWholeSweepAsync(composition.App, small, timeout.Token);
         foreach (var untouched in (Guid[])[small, recent])
         {
             var result = (await experiments.GetJobAsync(untouched, timeout.Token)).GetProperty("result");

@@ -9,7 +9,7 @@ public sealed record ScalingStudy(string Tag, IReadOnlyList<Guid> Ids)
     /// <param name="firstSeed">Each study needs seeds of its own, or the result cache would answer its runs.</param>
     public static async Task<ScalingStudy> TrainAsync(HttpClient api, string prefix, int firstSeed)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(api);
         var tag = $"study-{Guid.NewGuid():N}"[..14];
         var ids = new List<Guid>();
@@ -23,7 +23,7 @@ public sealed record ScalingStudy(string Tag, IReadOnlyList<Guid> Ids)
         }
         foreach (var id in ids)
         {
-            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+            await experiments.WaitForCompletionAsync(id, timeout.Token);
         }
         return new ScalingStudy(tag, ids);
     }

@@ -11,12 +11,10 @@ public sealed class StoreCapTests(SmallStoresFixture composition) : IClassFixtur
     [Fact]
     public async Task A_model_over_the_cap_is_not_kept_and_the_run_still_completes_and_says_why()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var api = composition.CreateApiClient();
         var experiments = new ExperimentsClient(api);
-        var id = await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2001), timeout.Token);
-
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, timeout.Token)).Status);
+        var id = await experiments.RunAsync(ExperimentRequests.Tiny(seed: 2001), timeout.Token);
         using var model = await api.GetAsync($"{ExperimentsClient.Path}/{id}/model", timeout.Token);
         using var metadata = await api.GetAsync($"{ExperimentsClient.Path}/{id}/model/metadata", timeout.Token);
 
@@ -30,17 +28,16 @@ public sealed class StoreCapTests(SmallStoresFixture composition) : IClassFixtur
     [Fact]
     public async Task Past_the_results_total_the_oldest_large_result_loses_its_forecast_fields()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         using var api = composition.CreateApiClient();
         var experiments = new ExperimentsClient(api);
-        var older = await experiments.StartAsync(ResultRetentionTests.Large(seed: 2201), timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(older, timeout.Token)).Status);
-        var newer = await experiments.StartAsync(ResultRetentionTests.Large(seed: 2202), timeout.Token);
-        Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(newer, timeout.Token)).Status);
+        var older = await experiments.RunAsync(ResultRetentionTests.Large(seed: 2201), timeout.Token);
+        var newer = await experiments.RunAsync(ResultRetentionTests.Large(seed: 2202), timeout.Token);
 
         var log = await composition.App.WaitForLogLineAsync(CompositionResources.Api,
             line => line.Contains($"Removed the forecast fields of experiment {older}"), timeout.Token);
-        await Task.Delay(TimeSpan.FromSeconds(5), timeout.Token);
+        // The newer result must still be whole once the sweep that trimmed the older one is over.
+        await RetentionSweeps.WaitForWholeSweepAsync(composition.App, older, timeout.Token);
 
         Assert.Contains("ModelRetention:ResultsMaxTotalBytes", log);
         var (olderResult, newerResult) = (
@@ -55,20 +52,20 @@ public sealed class StoreCapTests(SmallStoresFixture composition) : IClassFixtur
     [Fact]
     public async Task An_upload_past_the_accounts_dataset_quota_is_refused_with_413_and_stores_nothing()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
-        using var api = composition.CreateApiClient((await composition.NewAccountAsync("quota-dana", ct)).Token);
-        var small = Datasets.DatasetUploads.Write("t", "classic");
-        using (var fits = await Datasets.DatasetUploads.UploadAsync(api, "fits", [("small.nc", small)], ct))
+        using var api = await composition.NewAccountClientAsync("quota-dana", ct);
+        var small = DatasetUploads.Write("t", "classic");
+        using (var fits = await DatasetUploads.UploadAsync(api, "fits", [("small.nc", small)], ct))
         {
             Assert.Equal(HttpStatusCode.Created, fits.StatusCode);
         }
-        var before = await Datasets.DatasetUploads.ListedIdsAsync(api, ct);
+        var before = await DatasetUploads.ListedIdsAsync(api, ct);
         var large = new byte[SmallStoresFixture.DatasetQuotaBytes];
-        using var refused = await Datasets.DatasetUploads.UploadAsync(api, "too large", [("large.nc", large)], ct);
+        using var refused = await DatasetUploads.UploadAsync(api, "too large", [("large.nc", large)], ct);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("quota", await refused.Content.ReadAsStringAsync(ct));
-        Assert.Equal(before, await Datasets.DatasetUploads.ListedIdsAsync(api, ct));
+        Assert.Equal(before, await DatasetUploads.ListedIdsAsync(api, ct));
     }
 }

@@ -50,6 +50,10 @@ public class CompositionFixture : IAsyncLifetime
         return (account, await account.CreateTokenAsync("tests", cancellationToken));
     }
 
+    /// <summary>A client of the api that sends the token of a new account made from <paramref name="name"/>.</summary>
+    public async Task<HttpClient> NewAccountClientAsync(string name, CancellationToken cancellationToken) =>
+        CreateApiClient((await NewAccountAsync(name, cancellationToken)).Token);
+
     /// <summary>A client of the web signed in as the admin.</summary>
     public HttpClient CreateWebClient() => Admin.CreateWebClient();
 
@@ -59,7 +63,7 @@ public class CompositionFixture : IAsyncLifetime
         // The AppHost decides on GitHub sign-in while it builds its model, so the parameters go in as arguments.
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
             [
-                .. StateArguments(_state.FullName), $"Parameters:admin-email={AdminEmail}",
+                .. AppHostArguments.State(_state.FullName), $"Parameters:admin-email={AdminEmail}",
                 $"Parameters:github-client-id={GitHubClientId}", "Parameters:github-client-secret=not-a-secret",
             ],
             timeout.Token);
@@ -68,8 +72,8 @@ public class CompositionFixture : IAsyncLifetime
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = null;
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Collector.Endpoint.ToString().TrimEnd('/');
         // Model retention looks every two seconds rather than every hour, so that a test sees it act.
-        var api = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == CompositionResources.Api);
-        appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__Interval", "00:00:02")
+        var api = appHost.Project(CompositionResources.Api);
+        api.WithEnvironment("ModelRetention__Interval", "00:00:02")
             .WithEnvironment("ModelRetention__LargeResultBytes", LargeResultBytes.ToString());
         // The tests submit hundreds of experiments, anonymously and all from this host's address, and sign up their
         // accounts from it too.
@@ -77,10 +81,9 @@ public class CompositionFixture : IAsyncLifetime
         {
             foreach (var limit in (string[])["AnonymousSubmissions", "AccountSubmissions", "AnonymousReads", "AccountReads"])
             {
-                appHost.CreateResourceBuilder(api).WithEnvironment($"RateLimits__{limit}", "1000000");
+                api.WithEnvironment($"RateLimits__{limit}", "1000000");
             }
-            var web = appHost.Resources.OfType<ProjectResource>().Single(resource => resource.Name == CompositionResources.Web);
-            appHost.CreateResourceBuilder(web).WithEnvironment("SignInProtection__FormsPerClientAddress", "1000000");
+            appHost.Project(CompositionResources.Web).WithEnvironment("SignInProtection__FormsPerClientAddress", "1000000");
         }
         Configure(appHost);
         _app = await appHost.BuildAsync(timeout.Token);
@@ -98,9 +101,6 @@ public class CompositionFixture : IAsyncLifetime
     protected virtual void Configure(IDistributedApplicationTestingBuilder appHost)
     {
     }
-
-    /// <summary>AppHost arguments that keep the servers' data in a throw-away folder, away from the developer's.</summary>
-    public static string[] StateArguments(string directory) => [$"AppHost:StateDirectory={directory}"];
 
     public virtual async Task DisposeAsync()
     {

@@ -13,10 +13,8 @@ public sealed class SmallStoresFixture : CompositionFixture
 
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {
-        var trainer = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Trainer);
-        appHost.CreateResourceBuilder(trainer).WithEnvironment("ModelStore__MaxModelBytes", MaxModelBytes.ToString());
-        var api = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Api);
-        appHost.CreateResourceBuilder(api).WithEnvironment("ModelRetention__ResultsMaxTotalBytes", ResultsMaxTotalBytes.ToString())
+        appHost.Project(CompositionResources.Trainer).WithEnvironment("ModelStore__MaxModelBytes", MaxModelBytes.ToString());
+        appHost.Project(CompositionResources.Api).WithEnvironment("ModelRetention__ResultsMaxTotalBytes", ResultsMaxTotalBytes.ToString())
             .WithEnvironment("Datasets__StorageQuotaBytes", DatasetQuotaBytes.ToString());
     }
 }

@@ -13,8 +13,7 @@ public sealed class TwoApiReplicasFixture : CompositionFixture
 
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {
-        var api = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Api);
-        appHost.CreateResourceBuilder(api).WithReplicas(2)
+        appHost.Project(CompositionResources.Api).WithReplicas(2)
             .WithEnvironment("ForwardedHeaders__KnownProxies__0", IPAddress.Loopback.ToString());
     }
 

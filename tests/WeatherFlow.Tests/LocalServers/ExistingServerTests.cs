@@ -17,7 +17,7 @@ public sealed class ExistingServerTests
     {
         var state = Directory.CreateTempSubdirectory("weatherflow-tests-");
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
-            [.. Infrastructure.CompositionFixture.StateArguments(state.FullName), $"ConnectionStrings:{name}={connectionString}"]);
+            [.. AppHostArguments.State(state.FullName), $"ConnectionStrings:{name}={connectionString}"]);
         state.Delete(recursive: true);
 
         var resource = Assert.Single(appHost.Resources, r => r.Name == name);

@@ -25,7 +25,7 @@ public sealed class LocalAzuriteTests
     [Fact]
     public async Task Dataset_files_round_trip_and_survive_azurite_killed_and_started_again()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var state = Directory.CreateTempSubdirectory("weatherflow-tests-");
         var work = Directory.CreateTempSubdirectory("weatherflow-blobs-");

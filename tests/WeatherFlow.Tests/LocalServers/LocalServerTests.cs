@@ -28,7 +28,7 @@ public sealed class LocalServerTests
     [Fact]
     public async Task Servers_listen_on_loopback_only_keep_their_data_across_a_restart_and_leave_no_process_behind()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var state = Directory.CreateTempSubdirectory("weatherflow-tests-");
         var kept = Guid.NewGuid().ToString();
@@ -68,7 +68,7 @@ public sealed class LocalServerTests
     [Fact]
     public async Task A_server_that_accepts_connections_but_does_not_speak_its_protocol_stays_unhealthy()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var state = Directory.CreateTempSubdirectory("weatherflow-tests-");
         var fakes = SilentListeners.Create();

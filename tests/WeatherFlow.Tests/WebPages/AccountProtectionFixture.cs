@@ -16,8 +16,7 @@ public sealed class AccountProtectionFixture : CompositionFixture
 
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {
-        var web = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == CompositionResources.Web);
-        appHost.CreateResourceBuilder(web)
+        appHost.Project(CompositionResources.Web)
             .WithEnvironment("Accounts__AdminEmail", ProtectedAdminEmail)
             .WithEnvironment("SignInProtection__RequireTwoFactorForAdmins", "true")
             .WithEnvironment("SignInProtection__FormsPerClientAddress", FormsPerClientAddress.ToString(CultureInfo.InvariantCulture));

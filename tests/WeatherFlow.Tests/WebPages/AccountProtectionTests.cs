@@ -22,7 +22,7 @@ public sealed partial class AccountProtectionTests(AccountProtectionFixture comp
     [Fact]
     public async Task Wrong_passwords_lock_an_account_and_an_address_without_one_answers_exactly_alike()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var (account, _) = await composition.NewAccountAsync("guessed", ct);
         var nobody = $"nobody-{Guid.NewGuid():N}@example.com";
@@ -55,7 +55,7 @@ public sealed partial class AccountProtectionTests(AccountProtectionFixture comp
     [Fact]
     public async Task One_client_address_may_post_the_account_forms_only_so_often()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         using var web = await ClientAsync();
         for (var post = 1; post <= AccountProtectionFixture.FormsPerClientAddress; post++)
@@ -79,7 +79,7 @@ public sealed partial class AccountProtectionTests(AccountProtectionFixture comp
     [MemberData(nameof(OffSiteAddresses))]
     public async Task A_return_url_off_the_site_is_ignored_on_every_page_that_takes_one(string offSite)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var (account, _) = await composition.NewAccountAsync("returning", ct);
         using var web = await ClientAsync(followRedirects: false);
@@ -105,7 +105,7 @@ public sealed partial class AccountProtectionTests(AccountProtectionFixture comp
     [Fact]
     public async Task Registering_an_address_that_has_an_account_answers_as_a_new_one_and_mails_its_owner()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var (account, _) = await composition.NewAccountAsync("registered", ct);
         var fresh = $"fresh-{Guid.NewGuid():N}@example.com";
@@ -135,7 +135,7 @@ public sealed partial class AccountProtectionTests(AccountProtectionFixture comp
     [Fact]
     public async Task Two_factor_sign_in_with_an_authenticator_app_asks_for_a_code_and_remembers_the_browser_if_asked()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var (account, _) = await composition.NewAccountAsync("two-factor", ct);
         using var web = account.CreateWebClient();
@@ -175,7 +175,7 @@ public sealed partial class AccountProtectionTests(AccountProtectionFixture comp
     [Fact]
     public async Task In_a_browser_the_authenticator_is_set_up_from_its_qr_code_and_sign_in_then_asks_for_its_code()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var ct = timeout.Token;
         var (account, _) = await composition.NewAccountAsync("browser-two-factor", ct);
         var web = composition.App.GetEndpoint(CompositionResources.Web);
@@ -207,7 +207,7 @@ public sealed partial class AccountProtectionTests(AccountProtectionFixture comp
     [Fact]
     public async Task An_admin_must_turn_on_two_factor_sign_in_and_then_reads_the_audit_trail_which_others_cannot()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = TestTimeout.LongRuns();
         var ct = timeout.Token;
         // What the trail should hold: an account's life, a token made and revoked, a run of it deleted by the admin,
         // its quota changed, failed and refused sign-ins.

@@ -49,7 +49,7 @@ public sealed class SecurityHeadersTests(CompositionFixture composition)
     [Fact]
     public async Task What_users_type_is_shown_as_text_and_the_pages_run_under_the_policy_in_a_browser()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestTimeout.Runs();
         var experiments = new ExperimentsClient(_api);
         const string name = "<img src=x onerror=alert(1)>";
         var tag = $"xss-{Guid.NewGuid():N}"[..12];

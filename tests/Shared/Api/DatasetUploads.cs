@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace WeatherFlow.Tests.Datasets;
+namespace WeatherFlow.TestSupport;
 
 /// <summary>NetCDF files written by Debian's ncgen (another implementation of the format), and the api calls on datasets.</summary>
 internal static class DatasetUploads
@@ -61,4 +61,11 @@ internal static class DatasetUploads
 
     public static async Task<List<Guid>> ListedIdsAsync(HttpClient api, CancellationToken ct) =>
         [.. (await api.GetFromJsonAsync<JsonElement>(Path, ct)).EnumerateArray().Select(dataset => dataset.GetProperty("id").GetGuid())];
+
+    /// <summary>The built-in dataset, once the api has registered it (it does so in the background after its migrations).</summary>
+    public static Task<JsonElement> BuiltInStormAsync(HttpClient api, CancellationToken ct) =>
+        Poll.UntilAsync(
+            async token => (await api.GetFromJsonAsync<JsonElement>(Path, token)).EnumerateArray()
+                .FirstOrDefault(dataset => dataset.GetProperty("name").GetString() == "ncar-storm-1996"),
+            storm => storm.ValueKind == JsonValueKind.Object, ct);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace WeatherFlow.Tests.Experiments;
+namespace WeatherFlow.TestSupport;
 
 /// <summary>One event of <c>/api/experiments/{id}/events</c>: its name and its job-event data.</summary>
 internal sealed record ServerSentEvent(string Name, JsonElement Data)

@@ -1,4 +1,4 @@
-namespace WeatherFlow.Tests.Experiments;
+namespace WeatherFlow.TestSupport;
 
 /// <summary>Request bodies for the experiment tests. Every test uses its own seed, so the result cache, which the
 /// tests of one composition share, answers only the requests meant to hit it.</summary>
@@ -25,4 +25,12 @@ internal static class ExperimentRequests
 
     /// <summary>Would run for many minutes: only ever cancelled or interrupted.</summary>
     public static string Minutes(int seed) => Tiny(seed, trainSamples: 256, epochs: 6, batchSize: 1);
+
+    /// <summary>Two channels on an 8×16 grid, evaluated at <paramref name="leadTimes"/> (a JSON array of hours).</summary>
+    public static string Evaluated(int seed, int hiddenDim, string leadTimes) => $$$"""
+        {"dataset":{"variables":["t","z"],"pressureLevels":[500],"gridSize":{"lat":8,"lon":16},"trainSamples":8,"valSamples":4},
+         "model":{"backbone":"grid","hiddenDim":{{{hiddenDim}}},"nLayers":1,"windowSize":4},
+         "training":{"epochs":1,"batchSize":4,"solverMethod":"rk4","timeSteps":3,"seed":{{{seed}}}},
+         "evaluation":{"leadTimes":{{{leadTimes}}}}}
+        """;
 }

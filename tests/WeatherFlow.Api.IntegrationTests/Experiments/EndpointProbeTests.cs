@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text;
-using WeatherFlow.Tests.Infrastructure;
 
-namespace WeatherFlow.Tests.Experiments;
+namespace WeatherFlow.Api.IntegrationTests.Experiments;
 
 /// <summary>Every mapped endpoint, probed with ids and bodies no client should send: none answers 5xx, and every
 /// refusal has a body that says what was wrong, with no stack trace or path of the server in it.</summary>
-[Collection(CompositionCollection.Name)]
-public sealed class EndpointProbeTests(CompositionFixture composition)
+[Collection(ApiCollection.Name)]
+public sealed class EndpointProbeTests(ApiFixture api)
 {
     // Not "%00": Kestrel refuses a path with a NUL before any of the app runs, with an empty 400 no app can change
     // (aspnet/KestrelHttpServer#2947).
@@ -30,7 +29,7 @@ public sealed class EndpointProbeTests(CompositionFixture composition)
     private static readonly System.Text.RegularExpressions.Regex InternalDetail =
         new(@"\bat [\w.`<>]+\(|\.cs:line \d|/(work|root|home|usr|tmp)/", System.Text.RegularExpressions.RegexOptions.Compiled);
 
-    private readonly HttpClient _api = composition.CreateApiClient();
+    private readonly HttpClient _api = api.CreateClient();
 
     [Fact]
     public async Task No_odd_id_or_body_gets_a_5xx_and_every_refusal_says_why()

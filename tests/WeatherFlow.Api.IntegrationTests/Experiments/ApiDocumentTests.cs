@@ -1,15 +1,14 @@
 using System.Net;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using WeatherFlow.Tests.Infrastructure;
 
-namespace WeatherFlow.Tests.Experiments;
+namespace WeatherFlow.Api.IntegrationTests.Experiments;
 
 /// <summary>The api describes itself: an OpenAPI document generated from the endpoints, and the docs page.</summary>
-[Collection(CompositionCollection.Name)]
-public sealed class ApiDocumentTests(CompositionFixture composition)
+[Collection(ApiCollection.Name)]
+public sealed class ApiDocumentTests(ApiFixture api)
 {
-    private readonly HttpClient _api = composition.CreateApiClient();
+    private readonly HttpClient _api = api.CreateClient();
 
     /// <summary>Every endpoint the api maps (ContractApi, ExperimentsApi, ExperimentHistoryApi, ExperimentModelsApi, PredictionsApi, AccountApi, AuditApi and DatasetsApi), as method and path.</summary>
     public static TheoryData<string, string> Endpoints => new()

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
-namespace WeatherFlow.Tests.Experiments;
+namespace WeatherFlow.TestSupport;
 
 /// <summary>The api's experiment endpoints as a test uses them: raw responses, JSON documents and the SSE stream.</summary>
 internal sealed class ExperimentsClient(HttpClient api)
@@ -27,6 +27,22 @@ internal sealed class ExperimentsClient(HttpClient api)
         using var response = await SubmitAsync(body, respondAsync: true, ct);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         return IdOf(response.Headers.Location);
+    }
+
+    /// <summary>Submits with <c>Prefer: respond-async</c>, follows the run to its end, which must be completed, and
+    /// returns its id.</summary>
+    public async Task<Guid> RunAsync(string body, CancellationToken ct)
+    {
+        var id = await StartAsync(body, ct);
+        await WaitForCompletionAsync(id, ct);
+        return id;
+    }
+
+    /// <summary>Follows the run to its end, which must be completed.</summary>
+    public async Task WaitForCompletionAsync(Guid id, CancellationToken ct)
+    {
+        var final = await WaitForFinalStateAsync(id, ct);
+        Assert.True(final.Status == "completed", $"Experiment {id} ended {final.Status}: {final.Data}");
     }
 
     public async Task<JsonElement> GetJobAsync(Guid id, CancellationToken ct) =>

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using WeatherFlow.Tests.Infrastructure;
 
-namespace WeatherFlow.Tests.Experiments;
+namespace WeatherFlow.Api.ContractTests;
 
 /// <summary>The reference server's static answers, which its clients read byte for byte (EXPERIMENT-CONTRACT.md §2).</summary>
-[Collection(CompositionCollection.Name)]
-public sealed class ContractDocumentTests(CompositionFixture composition)
+[Collection(ApiCollection.Name)]
+public sealed class ContractDocumentTests(ApiFixture api)
 {
     /// <summary>The contract's "exact body" of <c>GET /api/options</c>.</summary>
     private const string ContractOptions =
@@ -23,7 +22,7 @@ public sealed class ContractDocumentTests(CompositionFixture composition)
          "maxEpochs":6}
         """;
 
-    private readonly HttpClient _api = composition.CreateApiClient();
+    private readonly HttpClient _api = api.CreateClient();
 
     [Fact]
     public async Task Health_answers_the_contracts_exact_body()

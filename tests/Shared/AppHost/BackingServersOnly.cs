@@ -1,4 +1,4 @@
-namespace WeatherFlow.Tests.LocalServers;
+namespace WeatherFlow.TestSupport;
 
 /// <summary>
 /// The AppHost's own model with its projects taken out, so that a test starts exactly the local servers the
@@ -10,7 +10,7 @@ public static class BackingServersOnly
         string stateDirectory, Func<IResource, bool> keep, CancellationToken cancellationToken, params string[] arguments)
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.WeatherFlow_AppHost>(
-            [.. Infrastructure.CompositionFixture.StateArguments(stateDirectory), .. arguments], cancellationToken);
+            [.. AppHostArguments.State(stateDirectory), .. arguments], cancellationToken);
         foreach (var resource in appHost.Resources.Where(r => r is ProjectResource || !(r is ParameterResource || keep(r))).ToList())
         {
             appHost.Resources.Remove(resource);
