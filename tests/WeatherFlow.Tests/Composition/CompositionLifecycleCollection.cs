@@ -1,6 +1,7 @@
 namespace WeatherFlow.Tests.Composition;
 
-/// <summary>Runs alone, after the parallel collections, so that two full compositions never compete for 2 cores.</summary>
+/// <summary>Tests that start, stop and kill compositions and servers of their own, one after another (their lane is
+/// <see cref="Infrastructure.TestLanes.Isolated"/>).</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class CompositionLifecycleCollection
 {

@@ -11,6 +11,7 @@ namespace WeatherFlow.Tests.Composition;
 /// with Aspire's configuration, and nothing left running once the application is disposed.
 /// </summary>
 [Collection(CompositionLifecycleCollection.Name)]
+[Trait(TestLanes.Trait, TestLanes.Isolated)]
 public sealed class CompositionTests
 {
     [Fact]

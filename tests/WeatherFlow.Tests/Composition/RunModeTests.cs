@@ -15,6 +15,7 @@ namespace WeatherFlow.Tests.Composition;
 /// screenshot is left in <c>bin/…/TestResults/Browser/dashboard.png</c>.
 /// </summary>
 [Collection(CompositionLifecycleCollection.Name)]
+[Trait(TestLanes.Trait, TestLanes.Isolated)]
 public sealed class RunModeTests(ITestOutputHelper output)
 {
     [Fact]

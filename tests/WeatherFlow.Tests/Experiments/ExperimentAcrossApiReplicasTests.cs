@@ -10,6 +10,7 @@ namespace WeatherFlow.Tests.Experiments;
 /// from the replica that accepted the request. The rate limits are counted in Redis too, so they hold across
 /// replicas; each rate limit test is a client address of its own (203.0.113.0/24, forwarded by the trusted proxy).</summary>
 [Collection(ExperimentResilienceCollection.Name)]
+[Trait(TestLanes.Trait, TestLanes.Isolated)]
 public sealed class ExperimentAcrossApiReplicasTests(TwoApiReplicasFixture composition) : IClassFixture<TwoApiReplicasFixture>
 {
     [Fact]

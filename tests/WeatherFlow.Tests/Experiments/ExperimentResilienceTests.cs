@@ -12,6 +12,7 @@ namespace WeatherFlow.Tests.Experiments;
 
 /// <summary>Nothing accepted is lost when parts of the composition fail; each test leaves the composition whole.</summary>
 [Collection(ExperimentResilienceCollection.Name)]
+[Trait(TestLanes.Trait, TestLanes.Isolated)]
 public sealed class ExperimentResilienceTests(CompositionFixture composition) : IClassFixture<CompositionFixture>
 {
     private readonly HttpClient _api = composition.CreateApiClient();

@@ -16,6 +16,7 @@ namespace WeatherFlow.Tests.LocalServers;
 /// it is killed.
 /// </summary>
 [Collection(CompositionLifecycleCollection.Name)]
+[Trait(TestLanes.Trait, TestLanes.Isolated)]
 public sealed class LocalAzuriteTests
 {
     /// <summary>Azurite's published key for its default account, which every emulator user knows.</summary>

@@ -19,6 +19,7 @@ namespace WeatherFlow.Tests.LocalServers;
 /// application stops and starts again, and leave no process behind.
 /// </summary>
 [Collection(CompositionLifecycleCollection.Name)]
+[Trait(TestLanes.Trait, TestLanes.Isolated)]
 public sealed class LocalServerTests
 {
     private static readonly string[] Servers = [Postgres, Cache, Messaging, Blobs];
