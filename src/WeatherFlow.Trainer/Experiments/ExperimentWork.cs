@@ -22,7 +22,7 @@ public sealed class ExperimentWork(
 {
     public override TrainerWorkKind Kind => TrainerWorkKind.Experiment;
 
-    public override async Task RunAsync(WorkClaim claim, WorkThread thread, CancellationToken cancellationToken)
+    public override async Task<bool> RunAsync(WorkClaim claim, WorkThread thread, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
         var (configJson, configHash) = await store.LoadConfigAsync(claim.WorkId, cancellationToken);
@@ -46,12 +46,14 @@ public sealed class ExperimentWork(
         var resultJson = JsonSerializer.Serialize(outcome.Result, ExperimentJson.Options);
         // Cached before it is stored, so a client that sees "completed" and repeats the config hits the cache.
         await cache.SetAsync(configHash, resultJson);
-        if (await store.CompleteAsync(claim, configHash, outcome, resultJson))
+        if (!await store.CompleteAsync(claim, configHash, outcome, resultJson))
         {
-            telemetry.Completed.Add(1);
-            telemetry.RunTime.Record(Time.GetElapsedTime(started).TotalSeconds);
-            await PublishStateAsync(claim.WorkId);
+            return false;
         }
+        telemetry.Completed.Add(1);
+        telemetry.RunTime.Record(Time.GetElapsedTime(started).TotalSeconds);
+        await PublishStateAsync(claim.WorkId);
+        return true;
     }
 
     protected override void SetOnClaim(UpdateSettersBuilder<Experiment> set) =>

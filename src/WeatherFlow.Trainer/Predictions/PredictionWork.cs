@@ -14,7 +14,7 @@ public sealed class PredictionWork(
 {
     public override TrainerWorkKind Kind => TrainerWorkKind.Prediction;
 
-    public override async Task RunAsync(WorkClaim claim, WorkThread thread, CancellationToken cancellationToken)
+    public override async Task<bool> RunAsync(WorkClaim claim, WorkThread thread, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         var forecast = await thread.RunAsync<ModelForecast>(
@@ -26,7 +26,7 @@ public sealed class PredictionWork(
             },
             cancellationToken);
         var document = JsonSerializer.Serialize(forecast, ExperimentJson.Options);
-        await UpdateHeldAsync(claim, set => set
+        return await UpdateHeldAsync(claim, set => set
             .SetProperty(p => p.Status, ExperimentJobStatus.Completed)
             .SetProperty(p => p.Forecast, document)
             .SetProperty(p => p.FinishedAt, Time.GetUtcNow()));

@@ -13,8 +13,9 @@ public interface ITrainerWork
     Task<ClaimOutcome> ClaimAsync(WorkClaim claim, bool holderIsGone, int maxAttempts, CancellationToken cancellationToken);
 
     /// <summary>Runs the claimed work through <paramref name="thread"/> and stores its outcome.</summary>
+    /// <returns>false when the outcome was not stored because the run no longer held the work (cancelled meanwhile).</returns>
     /// <exception cref="ExperimentFailedException">The work can never succeed; it is failed, not retried.</exception>
-    Task RunAsync(WorkClaim claim, WorkThread thread, CancellationToken cancellationToken);
+    Task<bool> RunAsync(WorkClaim claim, WorkThread thread, CancellationToken cancellationToken);
 
     /// <returns>false when the run no longer holds the work (cancelled, or taken over): the run stops.</returns>
     Task<bool> HeartbeatAsync(WorkClaim claim);

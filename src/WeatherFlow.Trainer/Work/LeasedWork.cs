@@ -20,7 +20,7 @@ public abstract class LeasedWork<TRow>(IServiceScopeFactory scopes, TimeProvider
 
     public abstract TrainerWorkKind Kind { get; }
 
-    public abstract Task RunAsync(WorkClaim claim, WorkThread thread, CancellationToken cancellationToken);
+    public abstract Task<bool> RunAsync(WorkClaim claim, WorkThread thread, CancellationToken cancellationToken);
 
     public async Task<ClaimOutcome> ClaimAsync(WorkClaim claim, bool holderIsGone, int maxAttempts, CancellationToken cancellationToken)
     {

@@ -46,8 +46,14 @@ public sealed class TrainerWorkConsumer(
         await using var heartbeat = new LeaseHeartbeat(work, claim, run, time);
         try
         {
-            await work.RunAsync(claim, thread, run.Token);
-            logger.LogInformation("{Kind} {WorkId} ended in {Elapsed}", kind, workId, time.GetElapsedTime(started));
+            if (await work.RunAsync(claim, thread, run.Token))
+            {
+                logger.LogInformation("{Kind} {WorkId} completed in {Elapsed}", kind, workId, time.GetElapsedTime(started));
+            }
+            else
+            {
+                logger.LogInformation("{Kind} {WorkId} was no longer this run's when it finished; its outcome was not stored", kind, workId);
+            }
         }
         catch (ExperimentFailedException failure)
         {
