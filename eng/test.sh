@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 eng/install-prerequisites.sh
 mkdir -p TestResults
+rm -f TestResults/lane-*.log
 log=TestResults/test-output.log
 dotnet build WeatherFlow.sln -nologo -v q
 
@@ -30,7 +31,9 @@ wait "$isolated" || status=1
 set -e
 
 cat TestResults/lane-*.log > "$log"
-grep -a -E "^(Passed|Failed)!|^Test Run Aborted|^  (Failed) " "$log"
+for lane_log in TestResults/lane-*.log; do
+    echo "$(basename "$lane_log" .log): $(grep -a -E "^ *(Total tests|Passed|Failed):|^Test Run Aborted" "$lane_log" | tr -s ' ' | tr '\n' ' ')"
+done
 if [ "$status" -ne 0 ]; then
     # The apps' logs interleave with the results; repeat each failure at the end, where a reader of the log looks.
     echo
