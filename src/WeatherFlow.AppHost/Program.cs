@@ -19,7 +19,8 @@ var api = builder.AddProject<Projects.WeatherFlow_Api>("api")
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(blobs).WaitFor(blobs)
     .WithEnvironment("WebUserTokens__SigningKey", webUserTokenKey)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithRestartOnCrash();
 
 builder.AddProject<Projects.WeatherFlow_Trainer>("trainer")
     .WithReference(weatherDb).WaitFor(weatherDb)
@@ -27,7 +28,8 @@ builder.AddProject<Projects.WeatherFlow_Trainer>("trainer")
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(blobs).WaitFor(blobs)
     .WithHttpHealthCheck("/health")
-    .WithReplicas(2);
+    .WithReplicas(2)
+    .WithRestartOnCrash();
 
 var web = builder.AddProject<Projects.WeatherFlow_Web>("web")
     .WithExternalHttpEndpoints()
@@ -37,6 +39,7 @@ var web = builder.AddProject<Projects.WeatherFlow_Web>("web")
     .WithEnvironment("WebUserTokens__SigningKey", webUserTokenKey)
     .WithEnvironment("Accounts__AdminEmail", adminEmail)
     .WithHttpHealthCheck("/health")
+    .WithRestartOnCrash()
     .LogUrlWhenReady();
 
 // Sign-in with GitHub only when its OAuth app is configured (user secrets or Parameters__github-client-id): a

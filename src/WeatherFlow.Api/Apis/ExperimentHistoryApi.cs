@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Trainers;
 
 namespace WeatherFlow.Api.Apis;
 
@@ -30,6 +31,7 @@ public static class ExperimentHistoryApi
         [AsParameters] HistoryPageParameters page,
         HttpContext context,
         ExperimentHistory history,
+        TrainerPresence trainers,
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
     {
@@ -39,6 +41,10 @@ public static class ExperimentHistoryApi
             return InvalidQuery(parser);
         }
         var (rows, next) = await history.ListAsync(request, cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i] = rows[i] with { CurrentStep = await trainers.CurrentStepAsync(rows[i].Status, rows[i].CurrentStep, cancellationToken) };
+        }
         if (next is not null)
         {
             NextPageLink.Set(context, "cursor", next.Encode());

@@ -102,7 +102,7 @@ public static class ExperimentsApi
         if (wait == TimeSpan.Zero)
         {
             context.Response.Headers["Preference-Applied"] = "respond-async";
-            return TypedResults.Accepted(Location(experiment.Id), experiment.ToJob());
+            return TypedResults.Accepted(Location(experiment.Id), await queries.ToLiveJobAsync(experiment, cancellationToken));
         }
         if (experiment.FromCache)
         {
@@ -115,7 +115,7 @@ public static class ExperimentsApi
             ExperimentJobStatus.Completed => TypedResults.Text(await queries.GetResultJsonAsync(experiment.Id, cancellationToken), "application/json"),
             ExperimentJobStatus.Failed => TypedResults.BadRequest(new DetailResponse(final.Error ?? "The experiment failed.")),
             ExperimentJobStatus.Cancelled => TypedResults.BadRequest(new DetailResponse($"Experiment {experiment.Id} was cancelled.")),
-            _ => TypedResults.Accepted(Location(experiment.Id), (await queries.GetAsync(experiment.Id, cancellationToken) ?? experiment).ToJob()),
+            _ => TypedResults.Accepted(Location(experiment.Id), await queries.ToLiveJobAsync(await queries.GetAsync(experiment.Id, cancellationToken) ?? experiment, cancellationToken)),
         };
     }
 

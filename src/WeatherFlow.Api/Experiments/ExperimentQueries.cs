@@ -1,13 +1,17 @@
+using WeatherFlow.Api.Trainers;
+
 namespace WeatherFlow.Api.Experiments;
 
 /// <summary>
 /// Reads jobs for the API. A job in a final state never changes again, so its serialised JSON is kept in
 /// <see cref="FinishedJobCache"/> and served as bytes. Each read sees only what the <see cref="Viewer"/> may read.
+/// A queued job's current step says so while no trainer is connected.
 /// </summary>
 public sealed class ExperimentQueries(
     WeatherDbContext db,
     Viewer viewer,
     FinishedJobCache finishedJobs,
+    TrainerPresence trainers,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions)
 {
     public async Task<byte[]?> GetJobJsonAsync(Guid experimentId, CancellationToken cancellationToken)
@@ -21,12 +25,20 @@ public sealed class ExperimentQueries(
         {
             return null;
         }
-        var json = JsonSerializer.SerializeToUtf8Bytes(experiment.ToJob(), jsonOptions.Value.SerializerOptions);
         if (ExperimentJobStatus.IsFinal(experiment.Status))
         {
+            var json = JsonSerializer.SerializeToUtf8Bytes(experiment.ToJob(), jsonOptions.Value.SerializerOptions);
             finishedJobs.Add(experimentId, new FinishedJob(experiment.OwnerId, json));
+            return json;
         }
-        return json;
+        return JsonSerializer.SerializeToUtf8Bytes(await ToLiveJobAsync(experiment, cancellationToken), jsonOptions.Value.SerializerOptions);
+    }
+
+    /// <summary>The job of a run that may still change, with what it waits for.</summary>
+    public async Task<ExperimentJob> ToLiveJobAsync(Experiment experiment, CancellationToken cancellationToken)
+    {
+        var job = experiment.ToJob();
+        return job with { CurrentStep = await trainers.CurrentStepAsync(job.Status, job.CurrentStep, cancellationToken) };
     }
 
     public Task<Experiment?> GetAsync(Guid experimentId, CancellationToken cancellationToken) =>

@@ -1,14 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using WeatherFlow.Api.Trainers;
 
 namespace WeatherFlow.Api.Experiments;
 
 /// <summary>
 /// Follows one experiment until it reaches a final state: live events from Redis pub/sub (published by whichever
 /// trainer runs it, seen by every api replica), with Postgres re-read whenever no event arrives for a poll interval,
-/// so a missed event or a Redis outage only slows the stream down.
+/// so a missed event or a Redis outage only slows the stream down. Each re-read also tells a queued run that no
+/// trainer is connected, or no longer.
 /// </summary>
-public sealed class ExperimentWatcher(IServiceScopeFactory scopes, ExperimentEventChannel events, IOptions<ApiOptions> options)
+public sealed class ExperimentWatcher(IServiceScopeFactory scopes, ExperimentEventChannel events, TrainerPresence trainers, IOptions<ApiOptions> options)
 {
     /// <summary>The current state first, then every change; ends after the final state. Empty if the id is unknown.</summary>
     public async IAsyncEnumerable<ExperimentJobEvent> WatchAsync(Guid experimentId, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -21,6 +23,7 @@ public sealed class ExperimentWatcher(IServiceScopeFactory scopes, ExperimentEve
         {
             yield break;
         }
+        current = await WithTrainerWaitAsync(current, cancellationToken);
         yield return current;
 
         while (!ExperimentJobStatus.IsFinal(current.Status))
@@ -30,6 +33,7 @@ public sealed class ExperimentWatcher(IServiceScopeFactory scopes, ExperimentEve
             {
                 yield break;
             }
+            next = await WithTrainerWaitAsync(next, cancellationToken);
             if (IsNewer(next, current))
             {
                 current = next;
@@ -79,6 +83,9 @@ public sealed class ExperimentWatcher(IServiceScopeFactory scopes, ExperimentEve
         var db = scope.ServiceProvider.GetRequiredService<WeatherDbContext>();
         return await db.Experiments.AsNoTracking().Where(e => e.Id == experimentId).ToEvents().FirstOrDefaultAsync(cancellationToken);
     }
+
+    private async Task<ExperimentJobEvent> WithTrainerWaitAsync(ExperimentJobEvent jobEvent, CancellationToken cancellationToken) =>
+        jobEvent with { CurrentStep = await trainers.CurrentStepAsync(jobEvent.Status, jobEvent.CurrentStep, cancellationToken) };
 
     /// <summary>Events can arrive out of order (pub/sub and polling race); keep only real changes, never go back.</summary>
     private static bool IsNewer(ExperimentJobEvent next, ExperimentJobEvent current) =>

@@ -2,6 +2,7 @@ using WeatherFlow.Api.Accounts;
 using WeatherFlow.Api.Datasets;
 using WeatherFlow.Api.Models;
 using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Trainers;
 
 namespace WeatherFlow.Api.Extensions;
 
@@ -41,6 +42,8 @@ public static class Extensions
         builder.Services.AddSingleton<ExperimentResultCache>();
         builder.Services.AddSingleton<ExperimentEventChannel>();
         builder.Services.AddSingleton<ExperimentWatcher>();
+        builder.Services.AddSingleton<TrainerPresence>();
+        builder.Services.AddHealthChecks().AddCheck<TrainersHealthCheck>(TrainersHealthCheck.Name);
         builder.Services.AddSingleton<FinishedJobCache>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FinishedJobCache>());
         builder.Services.AddSingleton<WorkDispatchQueue>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -58,14 +59,24 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
     {
         using var timeout = TestTimeout.LongRuns();
         var experiments = new ExperimentsClient(_api);
+        var trainers = await composition.App.GetInstanceIdsAsync(CompositionResources.Trainer);
+        Assert.Equal(2, trainers.Count);
         var id = await experiments.StartAsync(ExperimentRequests.TenSeconds(seed: 2501), timeout.Token);
         for (var stop = 0; stop < 4; stop++)
         {
             await experiments.WaitForAsync(id, e => e is { Status: "running", Progress: > 0 }, timeout.Token);
+            var stoppedAt = DateTimeOffset.UtcNow;
             // Aspire's stop command: SIGTERM to both replicas, as Ctrl+C or a scale-in does.
             await composition.App.StopResourceAsync(CompositionResources.Trainer, timeout.Token);
             await experiments.WaitForAsync(id, e => e.Status == "queued", timeout.Token);
             Assert.Equal(0, (await experiments.GetJobAsync(id, timeout.Token)).GetProperty("attempts").GetInt32());
+            // A stop asked for is no crash: the AppHost says it does not start either replica again, and has not.
+            foreach (var trainer in trainers)
+            {
+                await composition.App.WaitForInstanceLogLineAsync(trainer, line => line.Contains("trainer was stopped on request, so WeatherFlow does not start it again")
+                    && DistributedApplicationProcesses.LoggedAfter(line, stoppedAt), timeout.Token);
+                Assert.Contains((await composition.App.WaitForInstanceAsync(trainer, _ => true, timeout.Token)).Snapshot.State?.Text, (string[])[KnownResourceStates.Finished, "Terminated"]);
+            }
             await composition.App.StartResourceAsync(CompositionResources.Trainer, timeout.Token);
         }
 
@@ -284,6 +295,147 @@ public sealed class ExperimentResilienceTests(CompositionFixture composition) : 
         {
             await experiments.WaitForCompletionAsync(id, ct);
         }
+    }
+
+    /// <summary>
+    /// Issue 27's attack on a local run: both trainers SIGKILLed, the second as soon as the first is down, and each
+    /// killed again as soon as it is started again until the api has been seen to say that no trainer runs; then the
+    /// api. The AppHost starts each again, later after each crash in a row, and says so in its console log. While no
+    /// trainer runs, a queued run's job, event stream, history row and page say so, and so does the api's
+    /// <c>/health</c>, which stays 200 and Healthy. Every acknowledged run completes.
+    /// </summary>
+    [Fact]
+    public async Task Killed_trainers_and_api_are_started_again_and_every_acknowledged_run_completes()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var ct = timeout.Token;
+        var experiments = new ExperimentsClient(_api);
+        var accepted = new List<Guid> { await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2901), ct) };
+        accepted.Add(await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2902), ct));
+        await experiments.WaitForAsync(accepted[0], e => e.Status == "running", ct);
+
+        var trainers = await composition.App.GetRunningInstancesAsync(CompositionResources.Trainer);
+        Assert.Equal(2, trainers.Count);
+        var trainersKilledAt = DateTimeOffset.UtcNow;
+        Kill(trainers[0].Pid);
+        await composition.App.WaitForInstanceAsync(trainers[0].Id, e => e.Snapshot.State?.Text != KnownResourceStates.Running, ct);
+        Kill(trainers[1].Pid);
+        // A trainer is back within about 3 s here, so how long none runs is not left to the machine's speed.
+        var killed = new ConcurrentDictionary<int, string>(trainers.ToDictionary(t => t.Pid, t => t.Id));
+        using (var keepingDown = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            var keeper = KillEveryTrainerThatStartsAsync(killed, keepingDown.Token);
+            accepted.Add(await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2903), ct));
+            accepted.Add(await experiments.StartAsync(ExperimentRequests.Tiny(seed: 2904), ct));
+            await NoTrainerIsRunningIsShownAsync(accepted[^1], ct);
+            await keepingDown.CancelAsync();
+            await keeper;
+        }
+
+        var api = Assert.Single(await composition.App.GetRunningInstancesAsync(CompositionResources.Api));
+        var apiKilledAt = DateTimeOffset.UtcNow;
+        Kill(api.Pid);
+        killed[api.Pid] = api.Id;
+
+        foreach (var (instance, resource, killedAt) in trainers.Select(t => (t.Id, CompositionResources.Trainer, trainersKilledAt)).Append((api.Id, CompositionResources.Api, apiKilledAt)))
+        {
+            // Each crash in a row doubles the delay: 1 s after the first, 2 s after the second.
+            var crashes = killed.Values.Count(id => id == instance);
+            var line = await composition.App.WaitForInstanceLogLineAsync(instance,
+                line => line.Contains($"{resource} stopped unexpectedly") && line.Contains($"(crash {crashes} in a row)")
+                    && DistributedApplicationProcesses.LoggedAfter(line, killedAt), ct);
+            Assert.Matches($@"\(Finished, exit code -?\d+\); WeatherFlow starts it again in {Math.Pow(2, crashes - 1)} s \(crash {crashes} in a row\)", line);
+            await composition.App.WaitForInstanceAsync(instance, e => e.Snapshot.State?.Text == KnownResourceStates.Running
+                && DistributedApplicationProcesses.ProcessIdOf(e) is var pid && pid > 0 && !killed.ContainsKey(pid), ct);
+        }
+        // Replicas share the proxy their health checks go through, so only the api's own health says it is back.
+        await composition.App.WaitForInstanceAsync(api.Id, e => e.Snapshot.HealthStatus == HealthStatus.Healthy, ct);
+        foreach (var id in accepted)
+        {
+            Assert.Equal("completed", (await experiments.WaitForFinalStateAsync(id, ct)).Status);
+        }
+        // Both trainers are back at work: the broker counts a consumer of each again.
+        while ((await TrainersHealthAsync(ct)).Description != "2 trainers connected")
+        {
+            await Task.Delay(200, ct);
+        }
+    }
+
+    /// <summary>SIGKILLs the process of every trainer instance that starts and was not killed yet, recording it, until cancelled.</summary>
+    private async Task KillEveryTrainerThatStartsAsync(ConcurrentDictionary<int, string> killed, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var e in composition.App.ResourceNotifications.WatchAsync(stop))
+            {
+                if (e.Resource.Name == CompositionResources.Trainer && e.Snapshot.State?.Text == KnownResourceStates.Running
+                    && DistributedApplicationProcesses.ProcessIdOf(e) is var pid && pid > 0 && killed.TryAdd(pid, e.ResourceId))
+                {
+                    try
+                    {
+                        Kill(pid);
+                    }
+                    catch (ArgumentException)
+                    {
+                        // It died by itself already, which counts as a crash all the same.
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>SIGKILL, as the kernel's OOM killer or a crash ends a process. The whole tree: DCP starts a project
+    /// through `dotnet run`, whose child is the project itself.</summary>
+    private static void Kill(int pid) => Process.GetProcessById(pid).Kill(entireProcessTree: true);
+
+    /// <summary>
+    /// Polls, while no trainer runs, until the queued run's job, its event stream, its history row and its page on the
+    /// web have each said that no trainer is running, and the api's <c>/health</c> too; <c>/health</c> must answer 200
+    /// Healthy throughout.
+    /// </summary>
+    private async Task NoTrainerIsRunningIsShownAsync(Guid queued, CancellationToken ct)
+    {
+        const string NoTrainer = "waiting: no trainer is running";
+        var experiments = new ExperimentsClient(_api);
+        using var web = composition.CreateWebClient();
+        var streamed = experiments.WaitForAsync(queued, e => e.CurrentStep == NoTrainer, ct);
+        var shown = new HashSet<string>();
+        while (shown.Count < 4 || !streamed.IsCompleted)
+        {
+            if ((await experiments.GetJobAsync(queued, ct)).GetProperty("currentStep").GetString() == NoTrainer)
+            {
+                shown.Add("job");
+            }
+            var rows = await _api.GetFromJsonAsync<JsonElement>($"{ExperimentsClient.Path}?status=queued&limit=200", ct);
+            if (rows.EnumerateArray().Any(row => row.GetProperty("id").GetGuid() == queued && row.GetProperty("currentStep").GetString() == NoTrainer))
+            {
+                shown.Add("history");
+            }
+            if ((await web.GetStringAsync($"/experiments/{queued}", ct)).Contains($"<span id=\"progress-step\">{NoTrainer}</span>", StringComparison.Ordinal))
+            {
+                shown.Add("page");
+            }
+            if ((await TrainersHealthAsync(ct)).Description == NoTrainer)
+            {
+                shown.Add("health");
+            }
+            await Task.Delay(100, ct);
+        }
+        Assert.Equal("queued", (await streamed).Status);
+    }
+
+    /// <summary>The <c>trainers</c> entry of the api's <c>/health</c>, which answers 200 Healthy whether or not trainers run.</summary>
+    private async Task<HealthCheckEntry> TrainersHealthAsync(CancellationToken ct)
+    {
+        using var api = composition.App.CreateHttpClient(CompositionResources.Api);
+        using var health = await api.GetAsync("/health", ct);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var report = await health.Content.ReadFromJsonAsync<HealthReportResponse>(ct);
+        Assert.Equal("Healthy", report!.Status);
+        return Assert.Single(report.Checks, c => c.Name == "trainers");
     }
 
     /// <summary>

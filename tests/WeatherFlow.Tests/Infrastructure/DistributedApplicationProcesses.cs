@@ -11,13 +11,38 @@ public static class DistributedApplicationProcesses
     private const string PidProperty = "executable.pid";
 
     /// <summary>The process ids of a resource's running instances (one per replica for projects).</summary>
-    public static async Task<IReadOnlyList<int>> GetProcessIdsAsync(this DistributedApplication app, string resourceName)
+    public static async Task<IReadOnlyList<int>> GetProcessIdsAsync(this DistributedApplication app, string resourceName) =>
+        [.. (await GetRunningInstancesAsync(app, resourceName)).Select(instance => instance.Pid)];
+
+    /// <summary>A resource's running instances: the id Aspire's notifications, logs and commands know each by, and its process.</summary>
+    public static async Task<IReadOnlyList<(string Id, int Pid)>> GetRunningInstancesAsync(this DistributedApplication app, string resourceName)
     {
         var instances = await CurrentInstancesAsync(app, resourceName);
         return [.. instances
             .Where(e => e.Snapshot.State?.Text == KnownResourceStates.Running)
-            .Select(e => Convert.ToInt32(e.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value, System.Globalization.CultureInfo.InvariantCulture))
-            .Where(pid => pid > 0)];
+            .Select(e => (e.ResourceId, Pid: ProcessIdOf(e)))
+            .Where(instance => instance.Pid > 0)];
+    }
+
+    /// <summary>The ids of a resource's instances (one per replica for projects), whatever their state.</summary>
+    public static async Task<IReadOnlyList<string>> GetInstanceIdsAsync(this DistributedApplication app, string resourceName) =>
+        [.. (await CurrentInstancesAsync(app, resourceName)).Select(e => e.ResourceId).Order()];
+
+    /// <summary>The process of the instance the event is about; 0 before it has one.</summary>
+    public static int ProcessIdOf(ResourceEvent e) =>
+        Convert.ToInt32(e.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Waits until one instance of a resource (a replica's own id) reports a state that matches.</summary>
+    public static async Task<ResourceEvent> WaitForInstanceAsync(this DistributedApplication app, string instanceId, Func<ResourceEvent, bool> matches, CancellationToken cancellationToken)
+    {
+        await foreach (var e in app.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (e.ResourceId == instanceId && matches(e))
+            {
+                return e;
+            }
+        }
+        throw new OperationCanceledException(cancellationToken);
     }
 
     /// <summary>
@@ -60,6 +85,14 @@ public static class DistributedApplicationProcesses
         await found.CancelAsync();
         return line;
     }
+
+    /// <summary>Waits for a console log line of one instance of a resource (a replica's own id), the backlog included.</summary>
+    public static Task<string> WaitForInstanceLogLineAsync(this DistributedApplication app, string instanceId, Func<string, bool> matches, CancellationToken cancellationToken) =>
+        FirstMatchAsync(app.Services.GetRequiredService<ResourceLoggerService>(), instanceId, matches, cancellationToken);
+
+    /// <summary>Whether a console log line (which starts with its UTC time) was written after <paramref name="moment"/>.</summary>
+    public static bool LoggedAfter(string line, DateTimeOffset moment) =>
+        DateTimeOffset.TryParse(line.Split(' ', 2)[0], System.Globalization.CultureInfo.InvariantCulture, out var at) && at > moment;
 
     private static async Task<string> FirstMatchAsync(ResourceLoggerService logs, string instanceId, Func<string, bool> matches, CancellationToken cancellationToken)
     {

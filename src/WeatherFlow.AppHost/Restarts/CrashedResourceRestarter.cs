@@ -6,20 +6,23 @@ using Microsoft.Extensions.Logging;
 namespace Aspire.Hosting;
 
 /// <summary>
-/// Follows the state of every resource marked <see cref="RestartOnCrashAnnotation"/> and runs Aspire's own start
-/// command when it crashes: it went from Running (or Starting) straight to stopped, without the Stopping that a
-/// requested stop passes through. The exit code cannot tell: Debian's rabbitmq-server script exits 0 when its
-/// Erlang VM is killed. The delay doubles from 1 s to 30 s for each crash
-/// in a row and starts over once the server is healthy. The restart is logged to the resource's console log, so the
-/// dashboard shows why it came back.
+/// Follows the state of every instance of a resource marked <see cref="RestartOnCrashAnnotation"/> (each replica of
+/// a project has its own id) and runs Aspire's own start command on the instance that crashed: it went from Running
+/// (or Starting) straight to stopped, without the Stopping that a requested stop passes through. The exit code cannot
+/// tell: Debian's rabbitmq-server script exits 0 when its Erlang VM is killed. The delay doubles from 1 s to 30 s
+/// for each crash in a row and starts over once the instance is healthy. Both decisions are logged to the instance's
+/// console log, so the dashboard shows why it came back, or why it did not.
 /// </summary>
-internal sealed class CrashedServerRestarter(
+internal sealed class CrashedResourceRestarter(
     ResourceNotificationService notifications,
     ResourceCommandService commands,
     ResourceLoggerService logs,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>DCP's state of a process it killed itself: a stop whose grace period ran out.</summary>
+    private const string Terminated = "Terminated";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +42,15 @@ internal sealed class CrashedServerRestarter(
             {
                 crashesInARow[id] = 0;
             }
-            if (Crashed(previous, snapshot) && !lifetime.ApplicationStopping.IsCancellationRequested)
+            if (lifetime.ApplicationStopping.IsCancellationRequested || !IsStopped(snapshot) || IsStopped(previous))
+            {
+                continue;
+            }
+            if (previous == KnownResourceStates.Stopping || snapshot.State?.Text == Terminated)
+            {
+                logs.GetLogger(id).LogInformation("{Resource} was stopped on request, so WeatherFlow does not start it again", resourceEvent.Resource.Name);
+            }
+            else if (previous == KnownResourceStates.Running || previous == KnownResourceStates.Starting)
             {
                 var crashes = crashesInARow[id] = crashesInARow.GetValueOrDefault(id) + 1;
                 _ = RestartAsync(resourceEvent, crashes, stoppingToken);
@@ -47,10 +58,9 @@ internal sealed class CrashedServerRestarter(
         }
     }
 
-    private static bool Crashed(string? previous, CustomResourceSnapshot snapshot) =>
-        (previous == KnownResourceStates.Running || previous == KnownResourceStates.Starting)
-        && (snapshot.State?.Text == KnownResourceStates.Exited || snapshot.State?.Text == KnownResourceStates.Finished
-            || snapshot.State?.Text == KnownResourceStates.FailedToStart);
+    private static bool IsStopped(CustomResourceSnapshot snapshot) => IsStopped(snapshot.State?.Text);
+
+    private static bool IsStopped(string? state) => state is not null && (KnownResourceStates.TerminalStates.Contains(state) || state == Terminated);
 
     private async Task RestartAsync(ResourceEvent crashed, int crashes, CancellationToken stoppingToken)
     {
@@ -61,6 +71,11 @@ internal sealed class CrashedServerRestarter(
         try
         {
             await Task.Delay(delay, stoppingToken);
+            // Someone may have pressed Start meanwhile; starting a running instance would restart it.
+            if (!notifications.TryGetCurrentState(crashed.ResourceId, out var current) || !IsStopped(current.Snapshot))
+            {
+                return;
+            }
             var result = await commands.ExecuteCommandAsync(crashed.ResourceId, KnownResourceCommands.StartCommand, stoppingToken);
             if (!result.Success)
             {
