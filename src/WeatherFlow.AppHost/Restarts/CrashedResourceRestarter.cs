@@ -38,6 +38,7 @@ internal sealed class CrashedResourceRestarter(
             var snapshot = resourceEvent.Snapshot;
             var previous = lastState.GetValueOrDefault(id);
             lastState[id] = snapshot.State?.Text;
+            // Replicas are checked through the proxy they share, so one healthy replica starts the others' count over too.
             if (snapshot.HealthStatus == HealthStatus.Healthy)
             {
                 crashesInARow[id] = 0;
