@@ -18,7 +18,7 @@ public sealed class TrainerPresence(IConfiguration configuration, TimeProvider t
     private const string ConnectionName = "messaging";
 
     // The one place the api depends on which queue the trainers consume.
-    private const string WorkQueue = QueueNames.TrainExperiment;
+    private const string WorkQueue = QueueNames.TrainerWork;
 
     private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
