@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Aspire.Hosting;
+namespace WeatherFlow.AppHost;
 
 /// <summary>
 /// The one place that decides how WeatherFlow's backing servers run. A connection string configured for the

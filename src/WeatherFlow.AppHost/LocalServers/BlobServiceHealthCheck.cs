@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Aspire.Hosting;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>
 /// Healthy when the blob service answers an authenticated request for its properties: Azurite answers 403 to an

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.ApplicationModel;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>
 /// Erlang's port mapper, which a RabbitMQ node registers with. Run as its own resource, in the foreground and on

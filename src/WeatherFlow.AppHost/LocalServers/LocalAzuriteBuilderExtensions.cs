@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Aspire.Hosting;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>
 /// Azurite's blob service as a local executable resource on 127.0.0.1, keeping blobs in its state folder. It knows one

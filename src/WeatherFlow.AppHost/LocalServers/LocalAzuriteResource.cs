@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.ApplicationModel;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>Azurite's blob service (Microsoft's Azure Storage emulator) run as a local process with Node, on loopback.</summary>
 public sealed class LocalAzuriteResource(string name, string command, string workingDirectory, ParameterResource accountKey)

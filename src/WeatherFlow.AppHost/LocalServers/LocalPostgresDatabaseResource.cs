@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.ApplicationModel;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>A database on a <see cref="LocalPostgresServerResource"/>, created when the server is first healthy.</summary>
 public sealed class LocalPostgresDatabaseResource(string name, string databaseName, LocalPostgresServerResource parent)

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.ApplicationModel;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>A PostgreSQL server run as a local process from Debian's package, on loopback.</summary>
 public sealed class LocalPostgresServerResource(string name, string command, string workingDirectory, ParameterResource password)

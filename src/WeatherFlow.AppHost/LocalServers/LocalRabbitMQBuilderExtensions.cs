@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
 
-namespace Aspire.Hosting;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>
 /// A private RabbitMQ node as a local executable resource: its own node name, Erlang cookie (HOME), mnesia and

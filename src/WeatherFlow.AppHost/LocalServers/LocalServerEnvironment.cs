@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 
-namespace Aspire.Hosting;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>
 /// Where the local servers keep their data and find their binaries. The state folder lies outside the source tree

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Aspire.Hosting;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>
 /// The postgres resource's cluster on disk: made once by initdb with the password parameter's value, then kept. A

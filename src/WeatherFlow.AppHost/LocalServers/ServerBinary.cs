@@ -1,4 +1,4 @@
-namespace Aspire.Hosting;
+namespace WeatherFlow.AppHost.LocalServers;
 
 /// <summary>A server executable (or script), the configuration key of its folder, and how to install it.</summary>
 public sealed record ServerBinary(string FileName, string DirectoryKey, Func<string> DefaultDirectory, string Installation)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting;
+namespace WeatherFlow.AppHost.Restarts;
 
 /// <summary>
 /// Follows the state of every instance of a resource marked <see cref="RestartOnCrashAnnotation"/> (each replica of

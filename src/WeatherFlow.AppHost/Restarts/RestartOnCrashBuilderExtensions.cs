@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
-namespace Aspire.Hosting;
+namespace WeatherFlow.AppHost.Restarts;
 
 /// <summary>Marks a resource that WeatherFlow starts again when it dies without being asked to.</summary>
 public sealed class RestartOnCrashAnnotation : IResourceAnnotation;

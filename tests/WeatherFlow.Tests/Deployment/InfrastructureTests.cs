@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using WeatherFlow.Contracts.Messaging;
 using WeatherFlow.TestSupport;
+using WeatherFlow.AppHost.LocalServers;
 
 namespace WeatherFlow.Tests.Deployment;
 

@@ -1,3 +1,4 @@
+using WeatherFlow.AppHost.LocalServers;
 namespace WeatherFlow.Tests.LocalServers;
 
 /// <summary>A local server whose binary is not installed fails while the model is built, saying what to install.</summary>

@@ -1,3 +1,4 @@
+using WeatherFlow.AppHost.LocalServers;
 namespace WeatherFlow.Tests.LocalServers;
 
 /// <summary>

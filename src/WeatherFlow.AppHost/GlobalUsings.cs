@@ -1,0 +1,3 @@
+global using WeatherFlow.AppHost;
+global using WeatherFlow.AppHost.LocalServers;
+global using WeatherFlow.AppHost.Restarts;
