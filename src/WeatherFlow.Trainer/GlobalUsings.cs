@@ -4,6 +4,6 @@ global using Microsoft.Extensions.Options;
 global using WeatherFlow.Contracts.Experiments;
 global using WeatherFlow.Contracts.Jobs;
 global using WeatherFlow.Contracts.Messaging;
-global using WeatherFlow.Experiments.Data;
-global using WeatherFlow.Experiments.Data.TrainerWork;
+global using WeatherFlow.Data;
+global using WeatherFlow.Data.TrainerWork;
 global using WeatherFlow.Training;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WeatherFlow.Experiments.Data.TrainerWork;
+using WeatherFlow.Data.TrainerWork;
 using WeatherFlow.Trainer.Work;
 
 namespace WeatherFlow.Trainer.Experiments;

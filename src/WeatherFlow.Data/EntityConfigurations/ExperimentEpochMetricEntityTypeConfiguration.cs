@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace WeatherFlow.Data.EntityConfigurations;
+
+internal sealed class ExperimentEpochMetricEntityTypeConfiguration : IEntityTypeConfiguration<ExperimentEpochMetric>
+{
+    public void Configure(EntityTypeBuilder<ExperimentEpochMetric> builder) =>
+        builder.HasKey(m => new { m.ExperimentId, m.Epoch });
+}

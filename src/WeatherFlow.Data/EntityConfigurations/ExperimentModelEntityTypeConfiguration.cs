@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace WeatherFlow.Data.EntityConfigurations;
+
+internal sealed class ExperimentModelEntityTypeConfiguration : IEntityTypeConfiguration<ExperimentModel>
+{
+    public void Configure(EntityTypeBuilder<ExperimentModel> builder)
+    {
+        builder.HasKey(m => m.ConfigHash);
+        builder.Property(m => m.Metadata).HasColumnType("jsonb");
+        builder.HasIndex(m => m.CreatedAt);
+    }
+}

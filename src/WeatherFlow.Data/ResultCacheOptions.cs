@@ -1,0 +1,6 @@
+namespace WeatherFlow.Data;
+
+public sealed class ResultCacheOptions
+{
+    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromHours(12);
+}
