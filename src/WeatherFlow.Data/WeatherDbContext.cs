@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using WeatherFlow.Data.Accounts;
 using WeatherFlow.Data.Audit;
 using WeatherFlow.Data.Datasets;
+using WeatherFlow.Data.Experiments;
 
 namespace WeatherFlow.Data;
 

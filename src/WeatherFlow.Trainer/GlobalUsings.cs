@@ -5,5 +5,7 @@ global using WeatherFlow.Contracts.Experiments;
 global using WeatherFlow.Contracts.Jobs;
 global using WeatherFlow.Contracts.Messaging;
 global using WeatherFlow.Data;
+global using WeatherFlow.Data.Caching;
+global using WeatherFlow.Data.Experiments;
 global using WeatherFlow.Data.TrainerWork;
 global using WeatherFlow.Training;

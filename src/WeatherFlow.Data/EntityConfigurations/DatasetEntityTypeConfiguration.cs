@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeatherFlow.Data.Accounts;
 using WeatherFlow.Data.Datasets;
 
 namespace WeatherFlow.Data.EntityConfigurations;

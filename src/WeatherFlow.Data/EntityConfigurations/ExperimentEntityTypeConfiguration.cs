@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Data.Accounts;
+using WeatherFlow.Data.Experiments;
 
 namespace WeatherFlow.Data.EntityConfigurations;
 

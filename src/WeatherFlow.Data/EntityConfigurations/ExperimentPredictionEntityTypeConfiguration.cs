@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeatherFlow.Data.Experiments;
 
 namespace WeatherFlow.Data.EntityConfigurations;
 

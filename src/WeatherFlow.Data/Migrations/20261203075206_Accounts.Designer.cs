@@ -158,7 +158,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -295,7 +295,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("Experiments");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uuid");
@@ -338,7 +338,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentEpochMetrics");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentModel", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentModel", b =>
                 {
                     b.Property<string>("ConfigHash")
                         .HasColumnType("text");
@@ -369,7 +369,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentModels");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -417,7 +417,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentPredictions");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -453,7 +453,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("PersonalAccessTokens");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.WeatherFlowUser", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.WeatherFlowUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -528,7 +528,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -537,7 +537,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -552,7 +552,7 @@ namespace WeatherFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -561,41 +561,41 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany("EpochMetrics")
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Navigation("EpochMetrics");
                 });

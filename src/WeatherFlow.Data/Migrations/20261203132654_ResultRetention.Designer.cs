@@ -158,7 +158,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -306,7 +306,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("Experiments");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uuid");
@@ -349,7 +349,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentEpochMetrics");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentModel", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentModel", b =>
                 {
                     b.Property<string>("ConfigHash")
                         .HasColumnType("text");
@@ -380,7 +380,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentModels");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -428,7 +428,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentPredictions");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -464,7 +464,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("PersonalAccessTokens");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.WeatherFlowUser", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.WeatherFlowUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -545,7 +545,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -554,7 +554,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -569,7 +569,7 @@ namespace WeatherFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -578,49 +578,49 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany("EpochMetrics")
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Navigation("EpochMetrics");
                 });

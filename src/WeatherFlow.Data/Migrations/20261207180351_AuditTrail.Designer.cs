@@ -203,7 +203,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -351,7 +351,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("Experiments");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uuid");
@@ -394,7 +394,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentEpochMetrics");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentModel", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentModel", b =>
                 {
                     b.Property<string>("ConfigHash")
                         .HasColumnType("text");
@@ -425,7 +425,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentModels");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -473,7 +473,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentPredictions");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -509,7 +509,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("PersonalAccessTokens");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.WeatherFlowUser", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.WeatherFlowUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -590,7 +590,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -599,7 +599,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -614,7 +614,7 @@ namespace WeatherFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -623,49 +623,49 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany("EpochMetrics")
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Navigation("EpochMetrics");
                 });

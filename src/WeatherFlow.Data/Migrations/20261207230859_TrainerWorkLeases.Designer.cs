@@ -252,7 +252,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("Datasets");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -409,7 +409,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("Experiments");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uuid");
@@ -452,7 +452,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentEpochMetrics");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentModel", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentModel", b =>
                 {
                     b.Property<string>("ConfigHash")
                         .HasColumnType("text");
@@ -483,7 +483,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentModels");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -550,7 +550,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentPredictions");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentScore", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentScore", b =>
                 {
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uuid");
@@ -584,7 +584,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentScores");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -620,7 +620,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("PersonalAccessTokens");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.WeatherFlowUser", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.WeatherFlowUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -701,7 +701,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -710,7 +710,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -725,7 +725,7 @@ namespace WeatherFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -734,7 +734,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -743,57 +743,57 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("WeatherFlow.Data.Datasets.Dataset", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany("EpochMetrics")
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentScore", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentScore", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany("Scores")
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Navigation("EpochMetrics");
 

@@ -155,6 +155,112 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PersonalAccessTokens");
+                });
+
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.WeatherFlowUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MaxActiveExperiments")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxRunSecondsPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("WeatherFlow.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -249,7 +355,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("Datasets");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -406,7 +512,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("Experiments");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uuid");
@@ -449,7 +555,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentEpochMetrics");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentModel", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentModel", b =>
                 {
                     b.Property<string>("ConfigHash")
                         .HasColumnType("text");
@@ -480,7 +586,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentModels");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -547,7 +653,7 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentPredictions");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentScore", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentScore", b =>
                 {
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uuid");
@@ -581,112 +687,6 @@ namespace WeatherFlow.Data.Migrations
                     b.ToTable("ExperimentScores");
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("PersonalAccessTokens");
-                });
-
-            modelBuilder.Entity("WeatherFlow.Data.WeatherFlowUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("MaxActiveExperiments")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("MaxRunSecondsPerDay")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -698,7 +698,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -707,7 +707,7 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -722,7 +722,7 @@ namespace WeatherFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -731,7 +731,16 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeatherFlow.Data.Accounts.PersonalAccessToken", b =>
+                {
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -740,57 +749,48 @@ namespace WeatherFlow.Data.Migrations
 
             modelBuilder.Entity("WeatherFlow.Data.Datasets.Dataset", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
+                    b.HasOne("WeatherFlow.Data.Accounts.WeatherFlowUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentEpochMetric", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentEpochMetric", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany("EpochMetrics")
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentPrediction", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentPrediction", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.ExperimentScore", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.ExperimentScore", b =>
                 {
-                    b.HasOne("WeatherFlow.Data.Experiment", null)
+                    b.HasOne("WeatherFlow.Data.Experiments.Experiment", null)
                         .WithMany("Scores")
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WeatherFlow.Data.PersonalAccessToken", b =>
-                {
-                    b.HasOne("WeatherFlow.Data.WeatherFlowUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("WeatherFlow.Data.Experiment", b =>
+            modelBuilder.Entity("WeatherFlow.Data.Experiments.Experiment", b =>
                 {
                     b.Navigation("EpochMetrics");
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using WeatherFlow.Data;
+using WeatherFlow.Data.Accounts;
 using WeatherFlow.Data.Audit;
 
 namespace WeatherFlow.Web.Accounts;

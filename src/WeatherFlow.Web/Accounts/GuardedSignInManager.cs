@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using WeatherFlow.Data;
+using WeatherFlow.Data.Accounts;
 using WeatherFlow.Data.Audit;
 
 namespace WeatherFlow.Web.Accounts;

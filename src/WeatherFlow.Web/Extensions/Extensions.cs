@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using WeatherFlow.Web.Accounts;
 using WeatherFlow.Data;
+using WeatherFlow.Data.Accounts;
 using WeatherFlow.Data.Audit;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WeatherFlow.Web.Datasets;

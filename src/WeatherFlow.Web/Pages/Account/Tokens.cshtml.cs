@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WeatherFlow.Data;
+using WeatherFlow.Data.Accounts;
 using WeatherFlow.Data.Audit;
 
 namespace WeatherFlow.Web.Pages.Account;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WeatherFlow.Data;
+using WeatherFlow.Data.Accounts;
 using WeatherFlow.Data.Audit;
 using WeatherFlow.Web.Services;
 

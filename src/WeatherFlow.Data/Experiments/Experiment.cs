@@ -1,6 +1,6 @@
 using WeatherFlow.Data.TrainerWork;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Experiments;
 
 /// <summary>
 /// One submitted experiment. The api creates it (queued) and may cancel it; the trainer holding the current

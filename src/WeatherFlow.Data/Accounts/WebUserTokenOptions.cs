@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Accounts;
 
 /// <summary>
 /// Bound from <c>WebUserTokens</c> in the web and the api: the web calls the api as its signed-in user with a

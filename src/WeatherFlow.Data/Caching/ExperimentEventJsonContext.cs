@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using WeatherFlow.Contracts.Jobs;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Caching;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ExperimentJobEvent))]
-internal sealed partial class DataJsonContext : JsonSerializerContext;
+internal sealed partial class ExperimentEventJsonContext : JsonSerializerContext;

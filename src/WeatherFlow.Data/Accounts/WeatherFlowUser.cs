@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Accounts;
 
 /// <summary>An account: ASP.NET Core Identity's user, kept in the weatherdb beside the experiments.</summary>
 public sealed class WeatherFlowUser : IdentityUser

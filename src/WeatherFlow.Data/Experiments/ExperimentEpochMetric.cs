@@ -1,7 +1,7 @@
 using System.Text.Json;
 using WeatherFlow.Contracts.Experiments;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Experiments;
 
 /// <summary>Train and validation losses of one epoch, kept in their own table so they can be queried.</summary>
 public sealed class ExperimentEpochMetric

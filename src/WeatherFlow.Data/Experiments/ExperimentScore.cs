@@ -1,6 +1,6 @@
 using WeatherFlow.Contracts.Evaluation;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Experiments;
 
 /// <summary>
 /// One channel × lead of a run's evaluation, kept in its own table so the history can sort and aggregate on a score

@@ -1,4 +1,4 @@
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Accounts;
 
 /// <summary>A token a user made to call the REST API as themselves. Only its SHA-256 is kept: the token itself is
 /// shown once, when it is made.</summary>

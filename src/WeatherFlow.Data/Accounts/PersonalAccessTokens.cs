@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Accounts;
 
 /// <summary>How a personal access token looks and is kept: <c>wf_</c> and 32 random bytes (base64url), stored as
 /// its SHA-256, which a lookup by hash matches in one index probe.</summary>

@@ -1,4 +1,4 @@
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Caching;
 
 public sealed class ResultCacheOptions
 {

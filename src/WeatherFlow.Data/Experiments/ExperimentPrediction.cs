@@ -1,6 +1,6 @@
 using WeatherFlow.Data.TrainerWork;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Experiments;
 
 /// <summary>A forecast asked of a run's stored model, run on the trainer pool. <see cref="RequestHash"/> keys the
 /// answer by the model's config and the request, so the same question of any run of that config is answered once.

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Caching;
 
 /// <summary>
 /// Results by config hash in Redis. The cache is an accelerator only: while Redis is down every call is a miss

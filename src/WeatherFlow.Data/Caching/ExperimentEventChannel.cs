@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using WeatherFlow.Contracts.Jobs;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Caching;
 
 /// <summary>
 /// Live job events over Redis pub/sub, one channel per experiment, so every api replica can stream any experiment.
@@ -19,7 +19,7 @@ public sealed class ExperimentEventChannel(IConnectionMultiplexer redis, ILogger
         }
         try
         {
-            var payload = JsonSerializer.SerializeToUtf8Bytes(jobEvent, DataJsonContext.Default.ExperimentJobEvent);
+            var payload = JsonSerializer.SerializeToUtf8Bytes(jobEvent, ExperimentEventJsonContext.Default.ExperimentJobEvent);
             await redis.GetSubscriber().PublishAsync(Channel(jobEvent.Id), payload);
         }
         catch (RedisException exception)
@@ -41,7 +41,7 @@ public sealed class ExperimentEventChannel(IConnectionMultiplexer redis, ILogger
             var queue = await redis.GetSubscriber().SubscribeAsync(Channel(experimentId));
             queue.OnMessage(message =>
             {
-                if (JsonSerializer.Deserialize((byte[])message.Message!, DataJsonContext.Default.ExperimentJobEvent) is { } jobEvent)
+                if (JsonSerializer.Deserialize((byte[])message.Message!, ExperimentEventJsonContext.Default.ExperimentJobEvent) is { } jobEvent)
                 {
                     onEvent(jobEvent);
                 }

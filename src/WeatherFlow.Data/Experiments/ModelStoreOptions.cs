@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Experiments;
 
 /// <summary>Bound from the <c>ModelStore</c> section: how much of Postgres trained models may take.</summary>
 public sealed class ModelStoreOptions

@@ -1,6 +1,6 @@
 using WeatherFlow.Contracts.Jobs;
 
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Experiments;
 
 public static class ExperimentQueryableExtensions
 {

@@ -1,4 +1,4 @@
-namespace WeatherFlow.Data;
+namespace WeatherFlow.Data.Experiments;
 
 /// <summary>
 /// A trained model, kept once per config: training is deterministic, so every run of a config (re-delivered, or
