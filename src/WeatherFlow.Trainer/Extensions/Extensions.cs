@@ -12,12 +12,9 @@ public static class Extensions
         var instance = TrainerInstance.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(instance);
         builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.SectionName);
-        builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration("ResultCache");
         builder.Services.AddOptions<ModelStoreOptions>().BindConfiguration(ModelStoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
-        // Redis carries the cache and live progress only; training goes on without it.
-        builder.AddOptionalRedisClient("cache");
+        builder.AddWeatherData();
         builder.AddRabbitMqMessaging("messaging", bus =>
         {
             bus.AddConsumer<TrainerWorkConsumer, TrainerWorkConsumerDefinition>();
@@ -35,8 +32,6 @@ public static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TrainerTelemetry>();
-        builder.Services.AddSingleton<ExperimentResultCache>();
-        builder.Services.AddSingleton<ExperimentEventChannel>();
         builder.Services.AddSingleton<ExperimentRunStore>();
         builder.Services.AddSingleton<RunCancellations>();
         builder.Services.AddSingleton<DatasetDownloads>();

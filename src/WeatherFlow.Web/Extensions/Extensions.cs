@@ -38,10 +38,9 @@ public static class Extensions
             .AddHttpMessageHandler<WebUserTokenHandler>();
 
         // Accounts live in the weatherdb, which the api migrates; the web reads and writes users, tokens and the audit trail.
-        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
-        builder.Services.AddScoped<AuditTrail>();
         // The sign-in limits count in Redis across replicas, and on each replica alone while it is down.
-        builder.AddOptionalRedisClient("cache");
+        builder.AddWeatherData();
+        builder.Services.AddScoped<AuditTrail>();
         builder.AddAccountFormLimits();
         builder.Services.AddSingleton<UnknownAddressFailures>();
         // An address is confirmed from its mailed link before it signs in: password resets are mailed only to those.
