@@ -35,7 +35,7 @@ internal static class BenchmarkRunner
 
     public static int RunCase(BenchmarkCase benchmark, BenchmarkVariant variant, int threads)
     {
-        var engine = new ExperimentEngine(new EngineOptions { Threads = threads });
+        var engine = new ExperimentEngine(new EngineOptions { TorchThreads = threads });
         engine.Run(Guid.Empty, BenchmarkCase.WarmUp.Config(BenchmarkVariant.Default), null, null, CancellationToken.None);
 
         var config = benchmark.Config(variant);

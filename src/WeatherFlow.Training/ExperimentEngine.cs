@@ -30,7 +30,7 @@ public sealed class ExperimentEngine(EngineOptions options)
             throw new ExperimentFailedException($"Invalid experiment config: {string.Join("; ", violations)}");
         }
         cancellationToken.ThrowIfCancellationRequested();
-        TorchThreads.Use(options.Threads);
+        TorchThreads.Use(options.TorchThreads);
         try
         {
             return Execute(experimentId, config, fields, progress, started, cancellationToken);
@@ -81,7 +81,7 @@ public sealed class ExperimentEngine(EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(trained);
         cancellationToken.ThrowIfCancellationRequested();
-        TorchThreads.Use(options.Threads);
+        TorchThreads.Use(options.TorchThreads);
         try
         {
             using var scope = NewDisposeScope();

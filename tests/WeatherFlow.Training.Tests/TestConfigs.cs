@@ -20,5 +20,5 @@ internal static class TestConfigs
          "training":{"epochs":2,"batchSize":4,"solverMethod":"{{{solver}}}","timeSteps":3}}
         """);
 
-    public static ExperimentEngine Engine() => new(new EngineOptions { Threads = 1 });
+    public static ExperimentEngine Engine() => new(new EngineOptions());
 }

@@ -12,6 +12,8 @@ public static class Extensions
         var instance = TrainerInstance.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(instance);
         builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.SectionName);
+        // The engine's settings (Trainer:TorchThreads) sit beside the trainer's own.
+        builder.Services.AddOptions<EngineOptions>().BindConfiguration(TrainerOptions.SectionName);
         builder.Services.AddOptions<ModelStoreOptions>().BindConfiguration(ModelStoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddWeatherData();
@@ -38,10 +40,7 @@ public static class Extensions
         builder.Services.AddSingleton<WorkThread>();
         builder.Services.AddSingleton<ITrainerWork, ExperimentWork>();
         builder.Services.AddSingleton<ITrainerWork, PredictionWork>();
-        builder.Services.AddSingleton(services => new ExperimentEngine(new EngineOptions
-        {
-            Threads = services.GetRequiredService<IOptions<TrainerOptions>>().Value.TorchThreads,
-        }));
+        builder.Services.AddSingleton(services => new ExperimentEngine(services.GetRequiredService<IOptions<EngineOptions>>().Value));
         builder.Services.AddHostedService<TrainerStartupAnnouncer>();
     }
 }
