@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using TorchSharp;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Training;
 using WeatherFlow.Training.Data;
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.Models;
 using WeatherFlow.Contracts.Datasets;
+using WeatherFlow.Contracts.Progress;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Datasets;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Evaluation;

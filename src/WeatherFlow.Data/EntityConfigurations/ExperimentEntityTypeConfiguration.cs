@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Labels;
 using WeatherFlow.Data.Accounts;
 using WeatherFlow.Data.Experiments;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Json;
+using WeatherFlow.Contracts.Results;
 
 namespace WeatherFlow.Data.Experiments;
 
