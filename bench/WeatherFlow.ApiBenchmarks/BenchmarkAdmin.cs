@@ -1,5 +1,5 @@
 using Npgsql;
-using WeatherFlow.Experiments.Data;
+using WeatherFlow.Data.Accounts;
 
 namespace WeatherFlow.ApiBenchmarks;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using TorchSharp;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Training;
 using WeatherFlow.Training.Data;
 
@@ -35,7 +36,7 @@ internal static class BenchmarkRunner
 
     public static int RunCase(BenchmarkCase benchmark, BenchmarkVariant variant, int threads)
     {
-        var engine = new ExperimentEngine(new EngineOptions { Threads = threads });
+        var engine = new ExperimentEngine(new EngineOptions { TorchThreads = threads });
         engine.Run(Guid.Empty, BenchmarkCase.WarmUp.Config(BenchmarkVariant.Default), null, null, CancellationToken.None);
 
         var config = benchmark.Config(variant);

@@ -1,7 +1,8 @@
 using WeatherFlow.Benchmarks;
+using WeatherFlow.Training;
 
 // Each case runs in a fresh child process, so the peak memory reported is that case's alone.
-var threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(1);
+var threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(new EngineOptions().TorchThreads);
 var variants = BenchmarkVariant.Parse(args);
 var child = args.SkipWhile(a => a != "--child").Skip(1).FirstOrDefault();
 if (child is not null)

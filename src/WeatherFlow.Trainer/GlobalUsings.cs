@@ -1,9 +1,14 @@
 global using MassTransit;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Options;
-global using WeatherFlow.Contracts.Experiments;
+global using WeatherFlow.Contracts.Config;
 global using WeatherFlow.Contracts.Jobs;
+global using WeatherFlow.Contracts.Json;
 global using WeatherFlow.Contracts.Messaging;
-global using WeatherFlow.Experiments.Data;
-global using WeatherFlow.Experiments.Data.TrainerWork;
+global using WeatherFlow.Contracts.Progress;
+global using WeatherFlow.Contracts.Results;
+global using WeatherFlow.Data;
+global using WeatherFlow.Data.Caching;
+global using WeatherFlow.Data.Experiments;
+global using WeatherFlow.Data.TrainerWork;
 global using WeatherFlow.Training;

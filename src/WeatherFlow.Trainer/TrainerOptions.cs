@@ -8,9 +8,6 @@ public sealed class TrainerOptions
     /// <summary>Experiments one replica runs at a time (also its RabbitMQ prefetch); scale out with replicas.</summary>
     public int Concurrency { get; set; } = 1;
 
-    /// <summary>Torch intra-op threads per run; more than one collapses throughput on a shared 2-core machine.</summary>
-    public int TorchThreads { get; set; } = 1;
-
     /// <summary>A run still going after this is cancelled (between batches) and fails with a time-limit error.</summary>
     public TimeSpan SoftTimeLimit { get; set; } = TimeSpan.FromMinutes(25);
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.Models;
 using WeatherFlow.Contracts.Datasets;
+using WeatherFlow.Contracts.Progress;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Datasets;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Evaluation;
@@ -30,7 +32,7 @@ public sealed class ExperimentEngine(EngineOptions options)
             throw new ExperimentFailedException($"Invalid experiment config: {string.Join("; ", violations)}");
         }
         cancellationToken.ThrowIfCancellationRequested();
-        TorchThreads.Use(options.Threads);
+        TorchThreads.Use(options.TorchThreads);
         try
         {
             return Execute(experimentId, config, fields, progress, started, cancellationToken);
@@ -81,7 +83,7 @@ public sealed class ExperimentEngine(EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(trained);
         cancellationToken.ThrowIfCancellationRequested();
-        TorchThreads.Use(options.Threads);
+        TorchThreads.Use(options.TorchThreads);
         try
         {
             using var scope = NewDisposeScope();

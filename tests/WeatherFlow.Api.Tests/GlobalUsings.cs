@@ -6,7 +6,7 @@ global using WeatherFlow.Api.History;
 global using WeatherFlow.Api.Http;
 global using WeatherFlow.Api.Infrastructure;
 global using WeatherFlow.Api.Models;
+global using WeatherFlow.Contracts.Config;
 global using WeatherFlow.Contracts.Evaluation;
-global using WeatherFlow.Contracts.Experiments;
 global using WeatherFlow.Contracts.Jobs;
 global using WeatherFlow.Contracts.Models;

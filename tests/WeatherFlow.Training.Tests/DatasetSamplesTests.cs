@@ -1,5 +1,5 @@
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.Datasets;
-using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Datasets;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Learning;

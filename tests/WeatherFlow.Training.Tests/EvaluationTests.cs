@@ -1,6 +1,6 @@
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Contracts.Evaluation;
-using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Datasets;
 using WeatherFlow.Training.Evaluation;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
 using System.Text;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.ReferenceWireFormat;
 
 namespace WeatherFlow.Training.Tests;

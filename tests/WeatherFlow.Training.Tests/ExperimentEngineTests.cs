@@ -1,5 +1,8 @@
 using System.Text.Json;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
+using WeatherFlow.Contracts.Json;
+using WeatherFlow.Contracts.Progress;
+using WeatherFlow.Contracts.Results;
 
 namespace WeatherFlow.Training.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.ReferenceWireFormat;
 
 namespace WeatherFlow.Training.Tests;
@@ -20,5 +20,5 @@ internal static class TestConfigs
          "training":{"epochs":2,"batchSize":4,"solverMethod":"{{{solver}}}","timeSteps":3}}
         """);
 
-    public static ExperimentEngine Engine() => new(new EngineOptions { Threads = 1 });
+    public static ExperimentEngine Engine() => new(new EngineOptions());
 }

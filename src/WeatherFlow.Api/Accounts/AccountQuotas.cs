@@ -57,8 +57,7 @@ public sealed class AccountQuotas(WeatherDbContext db, IOptions<QuotaOptions> de
     }
 
     /// <summary>Serialises an account's submissions for the rest of the current transaction.</summary>
-    public Task LockAsync(string accountId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({accountId}))", cancellationToken);
+    public Task LockAsync(string accountId, CancellationToken cancellationToken) => db.LockAccountSubmissionsAsync(accountId, cancellationToken);
 
     /// <summary>An account by its id or user name.</summary>
     private IQueryable<WeatherFlowUser> Named(string account) =>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using WeatherFlow.Experiments.Data.Audit;
+using WeatherFlow.Data.Audit;
 
 namespace WeatherFlow.Api.Audit;
 

@@ -1,4 +1,4 @@
-using WeatherFlow.Experiments.Data.Audit;
+using WeatherFlow.Data.Audit;
 
 namespace WeatherFlow.Api.Audit;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using WeatherFlow.Datasets;
 using WeatherFlow.Datasets.NetCdf;
-using WeatherFlow.Experiments.Data.Datasets;
+using WeatherFlow.Data.Datasets;
 
 namespace WeatherFlow.Api.Datasets;
 

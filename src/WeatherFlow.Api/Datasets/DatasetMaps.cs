@@ -1,7 +1,7 @@
 using WeatherFlow.Datasets;
 using WeatherFlow.Datasets.NetCdf;
-using WeatherFlow.Experiments.Data.DatasetFiles;
-using WeatherFlow.Experiments.Data.Datasets;
+using WeatherFlow.Data.DatasetFiles;
+using WeatherFlow.Data.Datasets;
 
 namespace WeatherFlow.Api.Datasets;
 

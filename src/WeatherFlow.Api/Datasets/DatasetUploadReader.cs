@@ -142,9 +142,9 @@ public static class DatasetUploadReader
     private static string DatasetName(string? given, string firstFile)
     {
         var name = string.IsNullOrWhiteSpace(given) ? Path.GetFileNameWithoutExtension(firstFile) : given.Trim();
-        return name.Length <= WeatherFlow.Experiments.Data.Datasets.Dataset.MaxNameLength && !name.Any(char.IsControl)
+        return name.Length <= WeatherFlow.Data.Datasets.Dataset.MaxNameLength && !name.Any(char.IsControl)
             ? name
-            : throw BadRequest($"A dataset name has at most {WeatherFlow.Experiments.Data.Datasets.Dataset.MaxNameLength} characters and no control characters.");
+            : throw BadRequest($"A dataset name has at most {WeatherFlow.Data.Datasets.Dataset.MaxNameLength} characters and no control characters.");
     }
 
     private static string? Text(Dictionary<string, string> fields, string name) =>

@@ -10,19 +10,13 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        // A short retry instead of Aspire's default (6 tries over about a minute): it still replaces the pooled
-        // connections a Postgres restart broke, but while Postgres is down a request answers 503 with Retry-After
-        // within seconds. Background work (migration, dispatch) retries on its own.
-        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb",
-            settings => settings.DisableRetry = true,
-            options => options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null)));
-        // Redis only accelerates (cache, live events): without it the api still answers, so it is Degraded, not Unhealthy.
-        builder.AddOptionalRedisClient("cache");
+        // While Postgres is down a request answers 503 with Retry-After within seconds. Background work (migration,
+        // dispatch) retries on its own.
+        builder.AddWeatherData(shortDatabaseRetry: true);
         builder.AddRabbitMqMessaging("messaging");
         builder.AddDatasetFiles();
 
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
-        builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration("ResultCache");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ServiceUnavailable.AddRetryAfter);
         builder.Services.AddContractCors();
@@ -39,8 +33,6 @@ public static class Extensions
         builder.Services.AddHostedService<BuiltInDatasets>();
 
         builder.Services.AddSingleton<ExperimentsTelemetry>();
-        builder.Services.AddSingleton<ExperimentResultCache>();
-        builder.Services.AddSingleton<ExperimentEventChannel>();
         builder.Services.AddSingleton<ExperimentWatcher>();
         builder.Services.AddSingleton<TrainerPresence>();
         builder.Services.AddHealthChecks().AddCheck<TrainersHealthCheck>(TrainersHealthCheck.Name);

@@ -8,17 +8,9 @@ namespace WeatherFlow.Api.Models;
 /// </summary>
 public sealed class ResultRetention(WeatherDbContext db, FinishedJobCache finishedJobs, TimeProvider time, ILogger<ResultRetention> logger)
 {
-    private sealed record StoredResult(Guid Id, DateTimeOffset FinishedAt, long Bytes, bool FieldsRemoved);
-
     public async Task SweepAsync(ModelRetentionOptions settings, CancellationToken cancellationToken)
     {
-        // Sizes are as stored (after Postgres's compression); pg_column_size reads them without fetching documents.
-        var results = await db.Database.SqlQuery<StoredResult>($"""
-            SELECT "Id", "FinishedAt", pg_column_size("Result")::bigint AS "Bytes", "ResultFieldsRemovedAt" IS NOT NULL AS "FieldsRemoved"
-            FROM "Experiments"
-            WHERE "Result" IS NOT NULL AND "FinishedAt" IS NOT NULL
-            ORDER BY "FinishedAt" DESC, "Id" DESC
-            """).ToListAsync(cancellationToken);
+        var results = await db.StoredResultsAsync(cancellationToken);
         var now = time.GetUtcNow();
         var oldest = now - settings.ResultMaxAge;
         var total = 0L;
@@ -48,9 +40,7 @@ public sealed class ResultRetention(WeatherDbContext db, FinishedJobCache finish
         // Another replica's sweep may have done it meanwhile.
         var replaced = await db.Experiments.Where(e => e.Id == result.Id && e.ResultFieldsRemovedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.Result, slim).SetProperty(e => e.ResultFieldsRemovedAt, now), cancellationToken);
-        var bytes = await db.Database.SqlQuery<long>($"""
-            SELECT coalesce(pg_column_size("Result"), 0)::bigint AS "Value" FROM "Experiments" WHERE "Id" = {result.Id}
-            """).SingleOrDefaultAsync(cancellationToken);
+        var bytes = await db.StoredResultBytesAsync(result.Id, cancellationToken);
         if (replaced > 0)
         {
             await finishedJobs.InvalidateAsync(result.Id);

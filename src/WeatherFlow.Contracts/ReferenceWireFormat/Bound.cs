@@ -1,5 +1,5 @@
 using System.Globalization;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
+using WeatherFlow.Contracts.Labels;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 

@@ -1,5 +1,5 @@
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.Evaluation;
-using WeatherFlow.Contracts.Experiments;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 

@@ -1,5 +1,3 @@
-using WeatherFlow.Contracts.Experiments;
-
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 
 /// <summary>The reference server's error body: <c>{"detail": "..."}</c>.</summary>

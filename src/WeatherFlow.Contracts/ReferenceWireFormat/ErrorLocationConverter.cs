@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using WeatherFlow.Contracts.Experiments;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 

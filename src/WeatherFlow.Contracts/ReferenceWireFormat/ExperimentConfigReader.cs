@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
+using WeatherFlow.Contracts.Labels;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using WeatherFlow.Contracts.Experiments;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 

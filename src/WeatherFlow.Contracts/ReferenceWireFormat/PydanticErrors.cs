@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WeatherFlow.Contracts.Experiments;
 
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 

@@ -1,5 +1,3 @@
-using WeatherFlow.Contracts.Experiments;
-
 namespace WeatherFlow.Contracts.ReferenceWireFormat;
 
 /// <summary>FastAPI's 422 body: <c>{"detail": [{type, loc, msg, input, ctx}, ...]}</c>, every failing field.</summary>

@@ -1,7 +1,7 @@
 using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Datasets;
 using WeatherFlow.Datasets.NetCdf;
-using WeatherFlow.Experiments.Data.DatasetFiles;
+using WeatherFlow.Data.DatasetFiles;
 
 namespace WeatherFlow.Trainer.Datasets;
 

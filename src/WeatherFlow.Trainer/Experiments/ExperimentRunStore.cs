@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WeatherFlow.Experiments.Data.TrainerWork;
+using WeatherFlow.Data.TrainerWork;
 using WeatherFlow.Trainer.Work;
 
 namespace WeatherFlow.Trainer.Experiments;
@@ -62,9 +62,8 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
         });
     }
 
-    /// <summary>Keeps the model unless this config's is already kept (a re-delivered run, or two runs of one config
-    /// finishing together: <c>ON CONFLICT</c> rather than a failing unique key); over a size cap, keeps only why not,
-    /// and a later run of the config that fits replaces that refusal.</summary>
+    /// <summary>Keeps the model once per config (<see cref="KeptModels.KeepModelAsync"/>); over a size cap, keeps only
+    /// why not, and a later run of the config that fits replaces that refusal.</summary>
     private async Task KeepModelAsync(WeatherDbContext db, Guid experimentId, string configHash, TrainedModel model)
     {
         var caps = modelStore.Value;
@@ -75,16 +74,16 @@ public sealed class ExperimentRunStore(IServiceScopeFactory scopes, TimeProvider
             : kept + size > caps.MaxTotalBytes
                 ? $"Kept models already take {kept:N0} of the {caps.MaxTotalBytes:N0} bytes allowed (ModelStore:MaxTotalBytes), so this one ({size:N0} bytes) was not kept."
                 : null;
-        var weights = refusal is null ? model.Weights : null;
-        var metadata = JsonSerializer.Serialize(model.Metadata, ExperimentJson.Options);
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "ExperimentModels" ("ConfigHash", "Weights", "Metadata", "SizeBytes", "Epoch", "CreatedAt", "Refusal")
-            VALUES ({configHash}, {weights}, {metadata}::jsonb, {size}, {model.Metadata.Epoch}, {time.GetUtcNow()}, {refusal})
-            ON CONFLICT ("ConfigHash") DO UPDATE SET
-                "Weights" = EXCLUDED."Weights", "Metadata" = EXCLUDED."Metadata", "SizeBytes" = EXCLUDED."SizeBytes",
-                "Epoch" = EXCLUDED."Epoch", "CreatedAt" = EXCLUDED."CreatedAt", "Refusal" = EXCLUDED."Refusal"
-            WHERE "ExperimentModels"."Weights" IS NULL AND EXCLUDED."Weights" IS NOT NULL
-            """);
+        await db.KeepModelAsync(new ExperimentModel
+        {
+            ConfigHash = configHash,
+            Weights = refusal is null ? model.Weights : null,
+            Metadata = JsonSerializer.Serialize(model.Metadata, ExperimentJson.Options),
+            SizeBytes = size,
+            Epoch = model.Metadata.Epoch,
+            CreatedAt = time.GetUtcNow(),
+            Refusal = refusal,
+        });
         if (refusal is not null)
         {
             logger.LogWarning("Experiment {ExperimentId} completed without keeping its model: {Refusal}", experimentId, refusal);

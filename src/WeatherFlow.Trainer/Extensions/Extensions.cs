@@ -12,12 +12,11 @@ public static class Extensions
         var instance = TrainerInstance.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(instance);
         builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.SectionName);
-        builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration("ResultCache");
+        // The engine's settings (Trainer:TorchThreads) sit beside the trainer's own.
+        builder.Services.AddOptions<EngineOptions>().BindConfiguration(TrainerOptions.SectionName);
         builder.Services.AddOptions<ModelStoreOptions>().BindConfiguration(ModelStoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
-        // Redis carries the cache and live progress only; training goes on without it.
-        builder.AddOptionalRedisClient("cache");
+        builder.AddWeatherData();
         builder.AddRabbitMqMessaging("messaging", bus =>
         {
             bus.AddConsumer<TrainerWorkConsumer, TrainerWorkConsumerDefinition>();
@@ -35,18 +34,13 @@ public static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TrainerTelemetry>();
-        builder.Services.AddSingleton<ExperimentResultCache>();
-        builder.Services.AddSingleton<ExperimentEventChannel>();
         builder.Services.AddSingleton<ExperimentRunStore>();
         builder.Services.AddSingleton<RunCancellations>();
         builder.Services.AddSingleton<DatasetDownloads>();
         builder.Services.AddSingleton<WorkThread>();
         builder.Services.AddSingleton<ITrainerWork, ExperimentWork>();
         builder.Services.AddSingleton<ITrainerWork, PredictionWork>();
-        builder.Services.AddSingleton(services => new ExperimentEngine(new EngineOptions
-        {
-            Threads = services.GetRequiredService<IOptions<TrainerOptions>>().Value.TorchThreads,
-        }));
+        builder.Services.AddSingleton(services => new ExperimentEngine(services.GetRequiredService<IOptions<EngineOptions>>().Value));
         builder.Services.AddHostedService<TrainerStartupAnnouncer>();
     }
 }

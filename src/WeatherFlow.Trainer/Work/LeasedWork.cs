@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore.Query;
-using WeatherFlow.Experiments.Data.TrainerWork;
+using WeatherFlow.Data.TrainerWork;
 
 namespace WeatherFlow.Trainer.Work;
 

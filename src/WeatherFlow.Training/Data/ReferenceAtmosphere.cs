@@ -1,4 +1,4 @@
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Training.Evaluation;
 using static TorchSharp.torch;
 

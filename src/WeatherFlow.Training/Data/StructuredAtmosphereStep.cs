@@ -1,4 +1,4 @@
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using static TorchSharp.torch;
 
 namespace WeatherFlow.Training.Data;

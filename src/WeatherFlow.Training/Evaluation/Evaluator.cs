@@ -1,5 +1,5 @@
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.Evaluation;
-using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Learning;
 using WeatherFlow.Training.Models;

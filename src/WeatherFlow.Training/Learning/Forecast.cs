@@ -1,4 +1,4 @@
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Models;
 using WeatherFlow.Training.Ode;

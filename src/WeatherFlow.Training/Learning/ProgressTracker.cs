@@ -1,4 +1,4 @@
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Progress;
 
 namespace WeatherFlow.Training.Learning;
 

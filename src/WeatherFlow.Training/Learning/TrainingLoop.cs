@@ -1,4 +1,6 @@
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
+using WeatherFlow.Contracts.Progress;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Models;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
 using TorchSharp.Modules;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using static TorchSharp.torch;
 
 namespace WeatherFlow.Training.Models;

@@ -1,6 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

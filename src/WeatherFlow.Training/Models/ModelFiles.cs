@@ -1,5 +1,5 @@
 using TorchSharp.PyBridge;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.Models;
 using WeatherFlow.Training.Learning;
 using static TorchSharp.torch;

@@ -1,4 +1,5 @@
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
+using WeatherFlow.Contracts.Results;
 
 namespace WeatherFlow.Training.Results;
 

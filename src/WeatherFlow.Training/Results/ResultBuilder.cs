@@ -1,6 +1,7 @@
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.Datasets;
 using WeatherFlow.Contracts.Evaluation;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Training.Data;
 using WeatherFlow.Training.Ode;
 using static TorchSharp.torch;

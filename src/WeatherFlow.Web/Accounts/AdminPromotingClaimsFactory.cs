@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using WeatherFlow.Experiments.Data;
+using WeatherFlow.Data.Accounts;
 
 namespace WeatherFlow.Web.Accounts;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using WeatherFlow.Experiments.Data;
+using WeatherFlow.Data.Accounts;
 
 namespace WeatherFlow.Web.Accounts;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using WeatherFlow.Experiments.Data;
-using WeatherFlow.Experiments.Data.Audit;
+using WeatherFlow.Data.Accounts;
+using WeatherFlow.Data.Audit;
 
 namespace WeatherFlow.Web.Accounts;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using WeatherFlow.Experiments.Data;
+using WeatherFlow.Data.Accounts;
 
 namespace WeatherFlow.Web.Accounts;
 

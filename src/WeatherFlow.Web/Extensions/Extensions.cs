@@ -2,8 +2,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using WeatherFlow.Web.Accounts;
-using WeatherFlow.Experiments.Data;
-using WeatherFlow.Experiments.Data.Audit;
+using WeatherFlow.Data;
+using WeatherFlow.Data.Accounts;
+using WeatherFlow.Data.Audit;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WeatherFlow.Web.Datasets;
 using WeatherFlow.Web.Services;
@@ -37,10 +38,9 @@ public static class Extensions
             .AddHttpMessageHandler<WebUserTokenHandler>();
 
         // Accounts live in the weatherdb, which the api migrates; the web reads and writes users, tokens and the audit trail.
-        builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
-        builder.Services.AddScoped<AuditTrail>();
         // The sign-in limits count in Redis across replicas, and on each replica alone while it is down.
-        builder.AddOptionalRedisClient("cache");
+        builder.AddWeatherData();
+        builder.Services.AddScoped<AuditTrail>();
         builder.AddAccountFormLimits();
         builder.Services.AddSingleton<UnknownAddressFailures>();
         // An address is confirmed from its mailed link before it signs in: password resets are mailed only to those.

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using WeatherFlow.Contracts.Datasets;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Json;
 
 namespace WeatherFlow.Web.Services;
 

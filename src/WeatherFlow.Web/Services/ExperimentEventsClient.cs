@@ -1,8 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Jobs;
+using WeatherFlow.Contracts.Json;
 
 namespace WeatherFlow.Web.Services;
 

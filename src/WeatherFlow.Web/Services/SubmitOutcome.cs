@@ -1,4 +1,3 @@
-using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Jobs;
 using WeatherFlow.Contracts.ReferenceWireFormat;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Blobs;
-using WeatherFlow.Experiments.Data.DatasetFiles;
+using WeatherFlow.Data.DatasetFiles;
 
 namespace WeatherFlow.Api.IntegrationTests.Datasets;
 

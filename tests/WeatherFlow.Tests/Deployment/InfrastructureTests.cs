@@ -225,7 +225,7 @@ public sealed partial class InfrastructureTests(DeploymentArtifacts deployment) 
     }
 
     private static IEnumerable<string> MigrationExtensions() =>
-        Directory.GetFiles(Path.Combine(PythonModule.RepositoryRoot, "src", "WeatherFlow.Experiments.Data", "Migrations"), "*.cs")
+        Directory.GetFiles(Path.Combine(PythonModule.RepositoryRoot, "src", "WeatherFlow.Data", "Migrations"), "*.cs")
             .SelectMany(file => CreateExtension().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
             .Distinct();
 

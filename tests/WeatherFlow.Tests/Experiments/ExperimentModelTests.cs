@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Json;
 using WeatherFlow.Contracts.Models;
 using WeatherFlow.TestSupport;
 using WeatherFlow.Tests.Infrastructure;

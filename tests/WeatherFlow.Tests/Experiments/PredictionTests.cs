@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Json;
 using WeatherFlow.Contracts.Models;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Tests.Infrastructure;
 
 namespace WeatherFlow.Tests.Experiments;

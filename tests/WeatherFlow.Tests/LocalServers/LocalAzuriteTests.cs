@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using WeatherFlow.Experiments.Data.DatasetFiles;
+using WeatherFlow.Data.DatasetFiles;
 using WeatherFlow.Tests.Composition;
 using WeatherFlow.Tests.Infrastructure;
 using static WeatherFlow.Tests.Infrastructure.CompositionResources;

@@ -6,7 +6,7 @@ using Azure.Storage.Blobs;
 using Npgsql;
 using RabbitMQ.Client;
 using StackExchange.Redis;
-using WeatherFlow.Experiments.Data.DatasetFiles;
+using WeatherFlow.Data.DatasetFiles;
 using WeatherFlow.Tests.Composition;
 using WeatherFlow.Tests.Infrastructure;
 using static WeatherFlow.Tests.Infrastructure.CompositionResources;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Json;
 using WeatherFlow.TestSupport;
 
 namespace WeatherFlow.Training.Tests.PyTorch;

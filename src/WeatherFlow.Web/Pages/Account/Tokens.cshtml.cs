@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using WeatherFlow.Experiments.Data;
-using WeatherFlow.Experiments.Data.Audit;
+using WeatherFlow.Data;
+using WeatherFlow.Data.Accounts;
+using WeatherFlow.Data.Audit;
 
 namespace WeatherFlow.Web.Pages.Account;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WeatherFlow.Experiments.Data;
-using WeatherFlow.Experiments.Data.Audit;
+using WeatherFlow.Data.Accounts;
+using WeatherFlow.Data.Audit;
 using WeatherFlow.Web.Services;
 
 namespace WeatherFlow.Web.Pages.Admin;

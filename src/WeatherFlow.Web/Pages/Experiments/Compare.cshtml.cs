@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Jobs;
+using WeatherFlow.Contracts.Json;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Web.Rendering;
 using WeatherFlow.Web.Services;
 

@@ -3,9 +3,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeatherFlow.Contracts.Datasets;
-using WeatherFlow.Contracts.Experiments;
 using WeatherFlow.Contracts.Jobs;
+using WeatherFlow.Contracts.Json;
 using WeatherFlow.Contracts.Models;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Web.Services;
 
 namespace WeatherFlow.Web.Pages.Experiments;

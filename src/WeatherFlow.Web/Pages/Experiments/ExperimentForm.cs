@@ -1,5 +1,6 @@
 using System.Text.Json;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Config;
+using WeatherFlow.Contracts.Labels;
 
 namespace WeatherFlow.Web.Pages.Experiments;
 

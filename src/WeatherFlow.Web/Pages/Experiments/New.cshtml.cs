@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeatherFlow.Contracts.Config;
 using WeatherFlow.Contracts.Datasets;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Labels;
 using WeatherFlow.Contracts.ReferenceWireFormat;
 using WeatherFlow.Web.Services;
 

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using WeatherFlow.Experiments.Data;
-using WeatherFlow.Experiments.Data.Audit;
+using WeatherFlow.Data.Accounts;
+using WeatherFlow.Data.Audit;
 
 namespace WeatherFlow.Web.Areas.Identity.Pages.Account;
 

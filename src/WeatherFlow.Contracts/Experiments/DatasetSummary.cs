@@ -1,4 +1,0 @@
-namespace WeatherFlow.Contracts.Experiments;
-
-/// <param name="SampleShape">[C, H, W] of one sample.</param>
-public sealed record DatasetSummary(IReadOnlyList<ChannelStats> ChannelStats, IReadOnlyList<int> SampleShape);

@@ -1,4 +1,0 @@
-namespace WeatherFlow.Contracts.Experiments;
-
-/// <summary>Batch means over one training epoch; <see cref="Epoch"/> is 1-based.</summary>
-public sealed record EpochMetrics(int Epoch, double Loss, double FlowLoss, double DivergenceLoss, double RolloutLoss, double EnergyDiff);

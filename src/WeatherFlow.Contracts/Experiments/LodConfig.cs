@@ -1,3 +1,0 @@
-namespace WeatherFlow.Contracts.Experiments;
-
-public sealed record LodConfig(int MinChunk = 8, int MaxChunk = 48, int Overlap = 2, int MaxZoom = 3);

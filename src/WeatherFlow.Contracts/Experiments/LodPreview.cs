@@ -1,4 +1,0 @@
-namespace WeatherFlow.Contracts.Experiments;
-
-/// <param name="ChunkShape">[lat, lon] of a level-0 tile.</param>
-public sealed record LodPreview(IReadOnlyList<int> ChunkShape, IReadOnlyList<LodTile> Tiles);

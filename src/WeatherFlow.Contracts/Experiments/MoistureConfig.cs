@@ -1,8 +1,0 @@
-namespace WeatherFlow.Contracts.Experiments;
-
-public sealed record MoistureConfig(
-    bool Enable = true,
-    double CondensationThreshold = 0.55,
-    double CondensationRate = 0.12,
-    double EvaporationRate = 0.05,
-    double CloudEntrainment = 0.1);

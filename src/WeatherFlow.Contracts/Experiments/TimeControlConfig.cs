@@ -1,3 +1,0 @@
-namespace WeatherFlow.Contracts.Experiments;
-
-public sealed record TimeControlConfig(int StepSeconds = 300, int ReplayLengthSeconds = 1800, int BoundaryUpdateSeconds = 900);

@@ -1,4 +1,0 @@
-namespace WeatherFlow.Contracts.Experiments;
-
-/// <summary>The <c>metrics</c> block: one entry per epoch.</summary>
-public sealed record TrainingMetrics(IReadOnlyList<EpochMetrics> Train);

@@ -1,3 +1,0 @@
-namespace WeatherFlow.Contracts.Experiments;
-
-public sealed record TrajectoryStep(double Time, IReadOnlyList<IReadOnlyList<double>> Data);

@@ -1,4 +1,0 @@
-namespace WeatherFlow.Contracts.Experiments;
-
-/// <summary>The <c>validation</c> block: one entry per epoch.</summary>
-public sealed record ValidationMetrics(IReadOnlyList<ValidationEpochMetrics> Metrics);

@@ -1,9 +1,0 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using WeatherFlow.Contracts.Jobs;
-
-namespace WeatherFlow.Experiments.Data;
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(ExperimentJobEvent))]
-internal sealed partial class DataJsonContext : JsonSerializerContext;

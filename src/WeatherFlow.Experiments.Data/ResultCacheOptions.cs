@@ -1,6 +1,0 @@
-namespace WeatherFlow.Experiments.Data;
-
-public sealed class ResultCacheOptions
-{
-    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromHours(12);
-}
