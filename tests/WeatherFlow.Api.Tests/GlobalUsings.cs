@@ -5,7 +5,7 @@ global using WeatherFlow.Api.Experiments;
 global using WeatherFlow.Api.History;
 global using WeatherFlow.Api.Http;
 global using WeatherFlow.Api.Infrastructure;
-global using WeatherFlow.Api.Models;
+global using WeatherFlow.Api.Predictions;
 global using WeatherFlow.Contracts.Evaluation;
 global using WeatherFlow.Contracts.Experiments;
 global using WeatherFlow.Contracts.Jobs;

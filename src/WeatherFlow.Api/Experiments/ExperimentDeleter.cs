@@ -1,4 +1,4 @@
-using WeatherFlow.Api.Models;
+using WeatherFlow.Api.ModelStore;
 
 namespace WeatherFlow.Api.Experiments;
 

@@ -1,6 +1,8 @@
 using WeatherFlow.Api.Accounts;
 using WeatherFlow.Api.Datasets;
-using WeatherFlow.Api.Models;
+using WeatherFlow.Api.ModelStore;
+using WeatherFlow.Api.Predictions;
+using WeatherFlow.Api.Retention;
 using WeatherFlow.Api.Infrastructure;
 
 namespace WeatherFlow.Api.Extensions;

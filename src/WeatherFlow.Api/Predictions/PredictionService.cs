@@ -1,7 +1,8 @@
 using MassTransit;
+using WeatherFlow.Api.ModelStore;
 using WeatherFlow.Contracts.Models;
 
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.Predictions;
 
 /// <summary>Forecasts asked of stored models: answered from an earlier identical one when there is, else stored and
 /// handed to the dispatcher, which sends it to the trainers as it sends experiments (so one accepted while the broker

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.Retention;
 
 /// <summary>Bound from the <c>ModelRetention</c> section: which kept models, predictions and result fields the api
 /// removes, and how often it looks.</summary>

@@ -1,4 +1,4 @@
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.ModelStore;
 
 /// <summary>Finds the model of a run: the one kept for its config, since every run of a config trains the same
 /// weights (a run answered from the result cache included).</summary>

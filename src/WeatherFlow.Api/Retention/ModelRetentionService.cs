@@ -1,4 +1,4 @@
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.Retention;
 
 /// <summary>
 /// Takes the forecast fields out of old or excess large results (<see cref="ResultRetention"/>), removes finished

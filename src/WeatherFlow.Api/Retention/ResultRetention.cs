@@ -1,4 +1,4 @@
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.Retention;
 
 /// <summary>
 /// Takes the forecast fields out of large result documents (<see cref="ResultDocument.WithoutFields"/>): those of runs
