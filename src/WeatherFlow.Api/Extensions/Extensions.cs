@@ -59,9 +59,8 @@ public static class Extensions
         builder.Services.AddScoped<ExperimentComparer>();
         builder.Services.AddScoped<ExperimentModelStore>();
         builder.Services.AddScoped<PredictionService>();
-        builder.Services.AddOptions<ModelRetentionOptions>().BindConfiguration(ModelRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<ResultRetention>();
-        builder.Services.AddHostedService<ModelRetentionService>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddOptions<DatasetOptions>().BindConfiguration(DatasetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DatasetCatalog>();
         builder.Services.AddScoped<DatasetResolver>();

@@ -24,7 +24,7 @@ public sealed class ExperimentModelStore(WeatherDbContext db, Viewer viewer, Exp
             .FirstOrDefaultAsync(cancellationToken);
         return model switch
         {
-            null => new ModelLookup.NotKept("No model is kept for this run's config: retention removed it (ModelRetention settings), it went with the config's last run, or the run completed before models were kept."),
+            null => new ModelLookup.NotKept("No model is kept for this run's config: retention removed it (Retention settings), it went with the config's last run, or the run completed before models were kept."),
             { Kept: false } => new ModelLookup.NotKept(model.Refusal ?? "The model was not kept."),
             _ => new ModelLookup.Found(model.Metadata, model.Weights),
         };
