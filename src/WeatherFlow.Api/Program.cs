@@ -1,6 +1,7 @@
 using WeatherFlow.Api.Apis;
 using WeatherFlow.Api.Extensions;
-using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Hardening;
+using WeatherFlow.Api.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Hardening;
 
 namespace WeatherFlow.Api.Apis;
 

@@ -3,7 +3,7 @@ using System.Text.Unicode;
 using WeatherFlow.Api.Datasets;
 using WeatherFlow.Api.Evaluation;
 using WeatherFlow.Contracts.Evaluation;
-using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Hardening;
 
 namespace WeatherFlow.Api.Apis;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Unicode;
-using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Hardening;
 using WeatherFlow.Api.Predictions;
 using WeatherFlow.Contracts.Models;
 

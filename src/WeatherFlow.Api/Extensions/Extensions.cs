@@ -1,9 +1,11 @@
 using WeatherFlow.Api.Accounts;
+using WeatherFlow.Api.Database;
 using WeatherFlow.Api.Datasets;
+using WeatherFlow.Api.Hardening;
 using WeatherFlow.Api.ModelStore;
 using WeatherFlow.Api.Predictions;
+using WeatherFlow.Api.RateLimiting;
 using WeatherFlow.Api.Retention;
-using WeatherFlow.Api.Infrastructure;
 
 namespace WeatherFlow.Api.Extensions;
 

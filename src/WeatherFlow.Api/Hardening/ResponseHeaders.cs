@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.Hardening;
 
 public static class ResponseHeaders
 {

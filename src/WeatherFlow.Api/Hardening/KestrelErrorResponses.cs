@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.Hardening;
 
 /// <summary>
 /// Gives the errors Kestrel answers by itself a ProblemDetails body. A request it cannot parse (a malformed request

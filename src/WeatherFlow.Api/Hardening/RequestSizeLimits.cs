@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WeatherFlow.Api.Datasets;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.Hardening;
 
 /// <summary>
 /// A request line or headers over the limits get 414 or 431 ProblemDetails. Kestrel enforces such limits itself
