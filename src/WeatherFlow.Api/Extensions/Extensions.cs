@@ -29,7 +29,7 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ServiceUnavailable.AddRetryAfter);
         builder.Services.AddContractCors();
-        builder.Services.AddNoServerBanner();
+        builder.RemoveServerHeader();
         builder.Services.AddRequestSizeLimits();
         builder.Services.AddProblemDetailsForKestrelErrors();
         builder.Services.AddOpenApi();
