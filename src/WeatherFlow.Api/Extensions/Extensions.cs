@@ -30,8 +30,7 @@ public static class Extensions
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ServiceUnavailable.AddRetryAfter);
         builder.Services.AddContractCors();
         builder.RemoveServerHeader();
-        builder.Services.AddRequestSizeLimits();
-        builder.Services.AddProblemDetailsForKestrelErrors();
+        builder.Services.AddRequestBodyLimits();
         builder.Services.AddOpenApi();
         builder.AddApiAuthentication();
         builder.AddRateLimits();
