@@ -30,7 +30,7 @@ public static class ExperimentHistoryApi
         [AsParameters] HistoryPageParameters page,
         HttpContext context,
         ExperimentHistory history,
-        IOptions<ApiOptions> options,
+        IOptions<ExperimentsOptions> options,
         CancellationToken cancellationToken)
     {
         var parser = new HistoryQueryParser(options.Value);
@@ -50,7 +50,7 @@ public static class ExperimentHistoryApi
         [AsParameters] HistoryParameters filter,
         [AsParameters] AggregateParameters aggregate,
         ExperimentHistory history,
-        IOptions<ApiOptions> options,
+        IOptions<ExperimentsOptions> options,
         CancellationToken cancellationToken)
     {
         var parser = new HistoryQueryParser(options.Value);

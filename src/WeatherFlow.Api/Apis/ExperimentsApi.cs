@@ -66,7 +66,7 @@ public static class ExperimentsApi
         DatasetResolver datasets,
         ExperimentWatcher watcher,
         ExperimentQueries queries,
-        IOptions<ApiOptions> options,
+        IOptions<ExperimentsOptions> options,
         CancellationToken cancellationToken)
     {
         var body = await RequestBodyReader.ReadAsync(context.Request, cancellationToken);

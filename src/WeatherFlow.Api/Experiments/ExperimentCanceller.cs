@@ -16,7 +16,7 @@ public sealed class ExperimentCanceller(
     IPublishEndpoint publisher,
     ExperimentEventChannel events,
     ExperimentsTelemetry telemetry,
-    IOptions<ApiOptions> options,
+    IOptions<ExperimentsOptions> options,
     TimeProvider time,
     ILogger<ExperimentCanceller> logger)
 {

@@ -8,7 +8,7 @@ namespace WeatherFlow.Api.Experiments;
 /// trainer runs it, seen by every api replica), with Postgres re-read whenever no event arrives for a poll interval,
 /// so a missed event or a Redis outage only slows the stream down.
 /// </summary>
-public sealed class ExperimentWatcher(IServiceScopeFactory scopes, ExperimentEventChannel events, IOptions<ApiOptions> options)
+public sealed class ExperimentWatcher(IServiceScopeFactory scopes, ExperimentEventChannel events, IOptions<ExperimentsOptions> options)
 {
     /// <summary>The current state first, then every change; ends after the final state. Empty if the id is unknown.</summary>
     public async IAsyncEnumerable<ExperimentJobEvent> WatchAsync(Guid experimentId, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public static class Extensions
         builder.AddRabbitMqMessaging("messaging");
         builder.AddDatasetFiles();
 
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        builder.Services.AddOptions<ExperimentsOptions>().BindConfiguration(ExperimentsOptions.SectionName);
         builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration("ResultCache");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ServiceUnavailable.AddRetryAfter);

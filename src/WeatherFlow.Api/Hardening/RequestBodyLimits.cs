@@ -5,7 +5,7 @@ namespace WeatherFlow.Api.Hardening;
 
 /// <summary>
 /// Every body, on every endpoint but a dataset upload (<see cref="UploadBodyLimit"/>), is bounded by
-/// <see cref="ApiOptions.MaxRequestBodyBytes"/> before a byte of it is read: a declared length over it gets 413 at
+/// <see cref="ExperimentsOptions.MaxRequestBodyBytes"/> before a byte of it is read: a declared length over it gets 413 at
 /// once, and a chunked one is refused as it passes the limit (413 through the exception handler).
 /// </summary>
 public static class RequestBodyLimits
@@ -18,7 +18,7 @@ public static class RequestBodyLimits
     /// <summary>The answer to a body past the limit, whether refused for its declared length or cut off while read.</summary>
     public static IResult BodyTooLarge(HttpContext context) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Request body too large",
-        detail: $"The request body must not exceed {context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes} bytes.");
+        detail: $"The request body must not exceed {context.RequestServices.GetRequiredService<IOptions<ExperimentsOptions>>().Value.MaxRequestBodyBytes} bytes.");
 
     public static WebApplication UseRequestBodyLimits(this WebApplication app)
     {
@@ -32,7 +32,7 @@ public static class RequestBodyLimits
                 await next(context);
                 return;
             }
-            var maxBodyBytes = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+            var maxBodyBytes = context.RequestServices.GetRequiredService<IOptions<ExperimentsOptions>>().Value.MaxRequestBodyBytes;
             if (request.ContentLength > maxBodyBytes)
             {
                 // Answered before a byte is read. Kestrel then discards what the client still sends (up to its own

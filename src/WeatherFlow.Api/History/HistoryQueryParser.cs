@@ -6,7 +6,7 @@ namespace WeatherFlow.Api.History;
 /// Checks history query parameters once, at the edge, and collects every problem under its parameter's name (for a
 /// 400 ValidationProblem), so a client fixes them all in one go.
 /// </summary>
-public sealed class HistoryQueryParser(ApiOptions options)
+public sealed class HistoryQueryParser(ExperimentsOptions options)
 {
     private const int MaxTextLength = 200;
     private readonly Dictionary<string, string[]> _errors = [];

@@ -13,7 +13,7 @@ public sealed class PredictionService(
     ExperimentModelStore models,
     WorkDispatchQueue dispatch,
     IPublishEndpoint publisher,
-    IOptions<ApiOptions> options,
+    IOptions<ExperimentsOptions> options,
     TimeProvider time,
     ILogger<PredictionService> logger)
 {
