@@ -5,10 +5,10 @@ namespace WeatherFlow.Api.History;
 
 /// <summary>
 /// Finds, pages and summarises stored runs from their columns alone (labels, copied config fields, scores, and the
-/// evaluation's score table): no config or result document is read, so a page costs the same with ten or ten thousand runs stored. A viewer sees
+/// evaluation's score table): no config or result document is read, so a page costs the same with ten or ten thousand runs stored. A caller sees
 /// its own runs; an admin every run.
 /// </summary>
-public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
+public sealed class ExperimentHistory(WeatherDbContext db, Caller caller)
 {
     public async Task<(List<ExperimentJobSummary> Rows, HistoryCursor? Next)> ListAsync(HistoryPageRequest request, CancellationToken cancellationToken)
     {
@@ -89,7 +89,7 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
 
     private IQueryable<Experiment> Filtered(HistoryFilter filter)
     {
-        var rows = db.Experiments.AsNoTracking().OwnedBy(viewer);
+        var rows = db.Experiments.AsNoTracking().OwnedBy(caller);
         if (filter.Text is { } text)
         {
             var pattern = LikePattern.Containing(text);

@@ -2,11 +2,11 @@ namespace WeatherFlow.Api.ModelStore;
 
 /// <summary>Finds the model of a run: the one kept for its config, since every run of a config trains the same
 /// weights (a run answered from the result cache included).</summary>
-public sealed class ExperimentModelStore(WeatherDbContext db, Viewer viewer, ExperimentResultCache cache)
+public sealed class ExperimentModelStore(WeatherDbContext db, Caller caller, ExperimentResultCache cache)
 {
     public async Task<ModelLookup> FindAsync(Guid experimentId, bool withWeights, CancellationToken cancellationToken)
     {
-        var run = await db.Experiments.ReadableBy(viewer).Where(e => e.Id == experimentId)
+        var run = await db.Experiments.ReadableBy(caller).Where(e => e.Id == experimentId)
             .Select(e => new { e.Status, e.ConfigHash })
             .FirstOrDefaultAsync(cancellationToken);
         if (run is null)

@@ -9,7 +9,7 @@ namespace WeatherFlow.Api.Predictions;
 /// is down runs when it is back); and cancelled on request.</summary>
 public sealed class PredictionService(
     WeatherDbContext db,
-    Viewer viewer,
+    Caller caller,
     ExperimentModelStore models,
     WorkDispatchQueue dispatch,
     IPublishEndpoint publisher,
@@ -76,7 +76,7 @@ public sealed class PredictionService(
 
     public async Task<PredictionJob?> GetAsync(Guid experimentId, Guid predictionId, CancellationToken cancellationToken) =>
         (await db.ExperimentPredictions.AsNoTracking()
-            .Where(p => db.Experiments.ReadableBy(viewer).Any(e => e.Id == p.ExperimentId))
+            .Where(p => db.Experiments.ReadableBy(caller).Any(e => e.Id == p.ExperimentId))
             .FirstOrDefaultAsync(p => p.Id == predictionId && p.ExperimentId == experimentId, cancellationToken))?.ToJob();
 
     /// <returns>False when the prediction had already finished.</returns>
