@@ -41,7 +41,7 @@ public static class ExperimentHistoryApi
         var (rows, next) = await history.ListAsync(request, cancellationToken);
         if (next is not null)
         {
-            NextPageLink.Set(context, "cursor", next.Encode());
+            NextPageLink.Set(context, HistoryVocabulary.Parameters.Cursor, next.Encode());
         }
         return TypedResults.Ok(rows);
     }

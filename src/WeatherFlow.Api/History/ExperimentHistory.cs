@@ -52,7 +52,8 @@ public sealed class ExperimentHistory(WeatherDbContext db, Caller caller)
             HistoryGrouping.TrainSamples => await GroupAsync(measured, run => run.TrainSamples, Numeric, cancellationToken),
             _ => await GroupAsync(measured, run => run.Epochs, Numeric, cancellationToken),
         };
-        return new(request.Score?.ToString() ?? Name(request.Metric), Name(request.By), groups);
+        return new(request.Score?.ToString() ?? HistoryVocabulary.NameOf(HistoryVocabulary.MetricNames, request.Metric),
+            HistoryVocabulary.NameOf(HistoryVocabulary.GroupingNames, request.By), groups);
     }
 
     /// <summary>A completed run and the one value an aggregate summarises; set by member, so EF can group on its members.</summary>
@@ -82,10 +83,6 @@ public sealed class ExperimentHistory(WeatherDbContext db, Caller caller)
         ScoreMetric.Skill => s => s.Skill,
         _ => s => s.ClimatologySkill,
     };
-
-    public static string Name(HistorySort sort) => JsonNamingPolicy.CamelCase.ConvertName(sort.ToString());
-
-    public static string Name(HistoryGrouping grouping) => JsonNamingPolicy.CamelCase.ConvertName(grouping.ToString());
 
     private IQueryable<Experiment> Filtered(HistoryFilter filter)
     {
