@@ -4,7 +4,7 @@ namespace WeatherFlow.Api.Tests;
 /// rules, and all problems reported at once under their parameters.</summary>
 public sealed class HistoryQueryParserTests
 {
-    private static HistoryQueryParser Parser() => new(new ApiOptions { DefaultListLimit = 20, MaxListLimit = 200 });
+    private static HistoryQueryParser Parser() => new(new ExperimentsOptions { DefaultListLimit = 20, MaxListLimit = 200 });
 
     [Fact]
     public void No_parameters_give_the_newest_first_default_page_of_everything()

@@ -33,7 +33,7 @@ public sealed class ScoreQueryTests
     [Fact]
     public void Sorting_by_a_score_lists_the_best_first_and_its_cursor_names_the_score()
     {
-        var parser = new HistoryQueryParser(new ApiOptions());
+        var parser = new HistoryQueryParser(new ExperimentsOptions());
         var byRmse = parser.Page(new HistoryParameters(), new HistoryPageParameters(Sort: "rmse:z@500:24h"))!;
         Assert.Equal((HistorySort.Score, false), (byRmse.Sort, byRmse.Descending));
         var bySkill = parser.Page(new HistoryParameters(), new HistoryPageParameters(Sort: "skill:z@500:24h"))!;
@@ -41,7 +41,7 @@ public sealed class ScoreQueryTests
 
         var cursor = new HistoryCursor(HistorySort.Score, false, 1.5, Guid.NewGuid(), "rmse:z@500:24h").Encode();
         Assert.Equal("rmse:z@500:24h", HistoryCursor.Decode(cursor)!.Score);
-        var otherScore = new HistoryQueryParser(new ApiOptions());
+        var otherScore = new HistoryQueryParser(new ExperimentsOptions());
         Assert.Null(otherScore.Page(new HistoryParameters(), new HistoryPageParameters(Sort: "rmse:t:24h", Cursor: cursor)));
         Assert.Contains("cursor", otherScore.Errors.Keys);
     }
@@ -52,7 +52,7 @@ public sealed class ScoreQueryTests
     [InlineData("metric", "acc:t:never")]
     public void A_bad_score_in_sort_or_metric_is_one_error_naming_the_parameter(string parameter, string value)
     {
-        var parser = new HistoryQueryParser(new ApiOptions());
+        var parser = new HistoryQueryParser(new ExperimentsOptions());
         var refused = parameter == "sort"
             ? parser.Page(new HistoryParameters(), new HistoryPageParameters(Sort: value)) is null
             : parser.Aggregate(new HistoryParameters(), new AggregateParameters(Metric: value)) is null;

@@ -15,7 +15,7 @@ public static class ApiAuthentication
     /// <summary>
     /// Two kinds of bearer token, told apart by their look: a user's personal access token (<c>wf_…</c>), and the
     /// short-lived JWT the web signs for its signed-in user (<see cref="WebUserTokenOptions"/>). Either way the
-    /// request acts for that account, with its roles, as a <see cref="Viewer"/>.
+    /// request acts for that account, with its roles, as a <see cref="Caller"/>.
     /// </summary>
     public static void AddApiAuthentication(this IHostApplicationBuilder builder)
     {
@@ -55,7 +55,7 @@ public static class ApiAuthentication
         builder.Services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AccountQuotas>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped(services => Viewer.From(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new ClaimsPrincipal()));
+        builder.Services.AddScoped(services => Caller.From(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new ClaimsPrincipal()));
     }
 
     /// <summary>Three dot-separated parts after "Bearer ": a JWT's shape; anything else is judged as an access token.</summary>

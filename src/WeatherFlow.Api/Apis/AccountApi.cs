@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Hardening;
 
 namespace WeatherFlow.Api.Apis;
 

@@ -55,9 +55,9 @@ public static class DatasetsApi
     }
 
     public static async Task<Results<Created<DatasetInfo>, ProblemHttpResult>> UploadDatasetAsync(
-        HttpContext context, Viewer viewer, DatasetCatalog catalog, IOptions<DatasetOptions> options, CancellationToken cancellationToken)
+        HttpContext context, Caller caller, DatasetCatalog catalog, IOptions<DatasetOptions> options, CancellationToken cancellationToken)
     {
-        var accountId = viewer.AccountId!;
+        var accountId = caller.AccountId!;
         try
         {
             var allowed = await catalog.AllowedBytesAsync(accountId, cancellationToken);

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Hardening;
 using WeatherFlow.Api.Trainers;
 
 namespace WeatherFlow.Api.Apis;
@@ -32,7 +32,7 @@ public static class ExperimentHistoryApi
         HttpContext context,
         ExperimentHistory history,
         TrainerPresence trainers,
-        IOptions<ApiOptions> options,
+        IOptions<ExperimentsOptions> options,
         CancellationToken cancellationToken)
     {
         var parser = new HistoryQueryParser(options.Value);
@@ -47,7 +47,7 @@ public static class ExperimentHistoryApi
         }
         if (next is not null)
         {
-            NextPageLink.Set(context, "cursor", next.Encode());
+            NextPageLink.Set(context, HistoryVocabulary.Parameters.Cursor, next.Encode());
         }
         return TypedResults.Ok(rows);
     }
@@ -56,7 +56,7 @@ public static class ExperimentHistoryApi
         [AsParameters] HistoryParameters filter,
         [AsParameters] AggregateParameters aggregate,
         ExperimentHistory history,
-        IOptions<ApiOptions> options,
+        IOptions<ExperimentsOptions> options,
         CancellationToken cancellationToken)
     {
         var parser = new HistoryQueryParser(options.Value);

@@ -1,4 +1,4 @@
-using WeatherFlow.Api.Models;
+using WeatherFlow.Api.ModelStore;
 using WeatherFlow.Contracts.Models;
 
 namespace WeatherFlow.Api.Apis;

@@ -3,7 +3,7 @@ using System.Text.Unicode;
 using WeatherFlow.Api.Datasets;
 using WeatherFlow.Api.Evaluation;
 using WeatherFlow.Contracts.Evaluation;
-using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Hardening;
 
 namespace WeatherFlow.Api.Apis;
 
@@ -66,7 +66,7 @@ public static class ExperimentsApi
         DatasetResolver datasets,
         ExperimentWatcher watcher,
         ExperimentQueries queries,
-        IOptions<ApiOptions> options,
+        IOptions<ExperimentsOptions> options,
         CancellationToken cancellationToken)
     {
         var body = await RequestBodyReader.ReadAsync(context.Request, cancellationToken);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Unicode;
-using WeatherFlow.Api.Infrastructure;
-using WeatherFlow.Api.Models;
+using WeatherFlow.Api.Hardening;
+using WeatherFlow.Api.Predictions;
 using WeatherFlow.Contracts.Models;
 
 namespace WeatherFlow.Api.Apis;

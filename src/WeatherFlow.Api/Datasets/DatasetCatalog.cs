@@ -11,7 +11,7 @@ namespace WeatherFlow.Api.Datasets;
 /// A dataset's files go to blob storage before its row is written, so a listed dataset always has its files; a
 /// deleted one loses its row first, so no new run can name it, then its files.
 /// </summary>
-public sealed class DatasetCatalog(WeatherDbContext db, Viewer viewer, DatasetFileStore files, IOptions<DatasetOptions> options, TimeProvider time, ILogger<DatasetCatalog> logger)
+public sealed class DatasetCatalog(WeatherDbContext db, Caller caller, DatasetFileStore files, IOptions<DatasetOptions> options, TimeProvider time, ILogger<DatasetCatalog> logger)
 {
     public async Task<List<DatasetInfo>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await Visible().OrderBy(d => d.OwnerId != null).ThenByDescending(d => d.CreatedAt).ToListAsync(cancellationToken)).Select(Info)];
@@ -23,10 +23,10 @@ public sealed class DatasetCatalog(WeatherDbContext db, Viewer viewer, DatasetFi
     public async Task<Dataset?> FindAsync(string idOrName, CancellationToken cancellationToken) =>
         Guid.TryParse(idOrName, out var id)
             ? await FindAsync(id, cancellationToken)
-            : await Visible().Where(d => d.Name == idOrName).OrderBy(d => d.OwnerId != viewer.AccountId).ThenByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            : await Visible().Where(d => d.Name == idOrName).OrderBy(d => d.OwnerId != caller.AccountId).ThenByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
 
     public DatasetInfo Info(Dataset dataset) => new(dataset.Id, dataset.Name, dataset.IsPublic, dataset.OwnerId is null,
-        dataset.OwnerId is not null && dataset.OwnerId == viewer.AccountId, dataset.CreatedAt, dataset.Bytes, dataset.Digest,
+        dataset.OwnerId is not null && dataset.OwnerId == caller.AccountId, dataset.CreatedAt, dataset.Bytes, dataset.Digest,
         dataset.Provenance, dataset.Licence, DatasetJson.Read(dataset.Description));
 
     /// <summary>What the caller's storage quota leaves for an upload.</summary>
@@ -76,7 +76,7 @@ public sealed class DatasetCatalog(WeatherDbContext db, Viewer viewer, DatasetFi
 
     public async Task<DatasetDeletion> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } dataset || !(viewer.IsAdmin || (dataset.OwnerId is not null && dataset.OwnerId == viewer.AccountId)))
+        if (await FindAsync(id, cancellationToken) is not { } dataset || !(caller.IsAdmin || (dataset.OwnerId is not null && dataset.OwnerId == caller.AccountId)))
         {
             return DatasetDeletion.NotFound();
         }
@@ -99,7 +99,7 @@ public sealed class DatasetCatalog(WeatherDbContext db, Viewer viewer, DatasetFi
     }
 
     private IQueryable<Dataset> Visible() =>
-        viewer.IsAdmin ? db.Datasets : db.Datasets.Where(d => d.IsPublic || d.OwnerId == null || (viewer.AccountId != null && d.OwnerId == viewer.AccountId));
+        caller.IsAdmin ? db.Datasets : db.Datasets.Where(d => d.IsPublic || d.OwnerId == null || (caller.AccountId != null && d.OwnerId == caller.AccountId));
 
     public static bool IsDuplicate(DbUpdateException exception) => exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -12,18 +12,18 @@ public enum CancelOutcome { Cancelled, NotFound, AlreadyFinished }
 /// </summary>
 public sealed class ExperimentCanceller(
     WeatherDbContext db,
-    Viewer viewer,
+    Caller caller,
     IPublishEndpoint publisher,
     ExperimentEventChannel events,
     ExperimentsTelemetry telemetry,
-    IOptions<ApiOptions> options,
+    IOptions<ExperimentsOptions> options,
     TimeProvider time,
     ILogger<ExperimentCanceller> logger)
 {
     public async Task<CancelOutcome> CancelAsync(Guid experimentId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var cancelled = await db.Experiments.OwnedBy(viewer)
+        var cancelled = await db.Experiments.OwnedBy(caller)
             .Where(e => e.Id == experimentId && (e.Status == ExperimentJobStatus.Queued || e.Status == ExperimentJobStatus.Running))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.Status, ExperimentJobStatus.Cancelled)
@@ -31,7 +31,7 @@ public sealed class ExperimentCanceller(
                 .SetProperty(e => e.CurrentStep, "cancelled"), cancellationToken);
         if (cancelled == 0)
         {
-            return await db.Experiments.OwnedBy(viewer).AnyAsync(e => e.Id == experimentId, cancellationToken)
+            return await db.Experiments.OwnedBy(caller).AnyAsync(e => e.Id == experimentId, cancellationToken)
                 ? CancelOutcome.AlreadyFinished
                 : CancelOutcome.NotFound;
         }

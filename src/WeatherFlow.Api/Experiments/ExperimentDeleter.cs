@@ -1,4 +1,4 @@
-using WeatherFlow.Api.Models;
+using WeatherFlow.Api.ModelStore;
 
 namespace WeatherFlow.Api.Experiments;
 
@@ -7,9 +7,9 @@ namespace WeatherFlow.Api.Experiments;
 /// everyone watching it sees it end; the result cache keeps the result of its config while another run of the
 /// config is left.
 /// </summary>
-public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller canceller, FinishedJobCache finishedJobs, ExperimentModelStore models, Viewer viewer, AuditTrail audit)
+public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller canceller, FinishedJobCache finishedJobs, ExperimentModelStore models, Caller caller, AuditTrail audit)
 {
-    /// <summary>False when there is no such run the viewer owns (the canceller judges that).</summary>
+    /// <summary>False when there is no such run the caller owns (the canceller judges that).</summary>
     public async Task<bool> DeleteAsync(Guid experimentId, CancellationToken cancellationToken)
     {
         if (await canceller.CancelAsync(experimentId, cancellationToken) == CancelOutcome.NotFound)
@@ -18,9 +18,9 @@ public sealed class ExperimentDeleter(WeatherDbContext db, ExperimentCanceller c
         }
         var run = await db.Experiments.Where(e => e.Id == experimentId).Select(e => new { e.ConfigHash, e.OwnerId, e.Name }).FirstOrDefaultAsync(cancellationToken);
         var deleted = await db.Experiments.Where(e => e.Id == experimentId).ExecuteDeleteAsync(cancellationToken);
-        if (deleted > 0 && run!.OwnerId != viewer.AccountId)
+        if (deleted > 0 && run!.OwnerId != caller.AccountId)
         {
-            await audit.RecordAsync(AuditEvents.ExperimentDeletedByOther, viewer.AccountId, viewer.Name, experimentId.ToString(),
+            await audit.RecordAsync(AuditEvents.ExperimentDeletedByOther, caller.AccountId, caller.Name, experimentId.ToString(),
                 $"\"{run.Name}\" of {run.OwnerId ?? "an anonymous submitter"}", cancellationToken);
         }
         await finishedJobs.InvalidateAsync(experimentId);

@@ -1,7 +1,7 @@
 namespace WeatherFlow.Api.Experiments;
 
 /// <summary>Changes a run's name, tags and note; the only change a finished run can have besides deletion.</summary>
-public sealed class ExperimentLabeller(WeatherDbContext db, Viewer viewer, FinishedJobCache finishedJobs)
+public sealed class ExperimentLabeller(WeatherDbContext db, Caller caller, FinishedJobCache finishedJobs)
 {
     /// <summary>Every problem of the update by field, or none.</summary>
     public static Dictionary<string, string[]> Validate(ExperimentLabelsUpdate update)
@@ -22,13 +22,13 @@ public sealed class ExperimentLabeller(WeatherDbContext db, Viewer viewer, Finis
         return errors;
     }
 
-    /// <summary>Applies a valid update; false when there is no such run of the viewer's (or any, for an admin).</summary>
+    /// <summary>Applies a valid update; false when there is no such run of the caller's (or any, for an admin).</summary>
     public async Task<bool> UpdateAsync(Guid experimentId, ExperimentLabelsUpdate update, CancellationToken cancellationToken)
     {
         var name = update.Name?.Trim();
         var tags = update.Tags is null ? null : LabelRules.NormaliseTags(update.Tags).ToList();
         var note = update.Note is null ? null : string.IsNullOrWhiteSpace(update.Note) ? "" : update.Note;
-        var rows = db.Experiments.OwnedBy(viewer).Where(e => e.Id == experimentId);
+        var rows = db.Experiments.OwnedBy(caller).Where(e => e.Id == experimentId);
         if (name is null && tags is null && note is null)
         {
             return await rows.AnyAsync(cancellationToken);

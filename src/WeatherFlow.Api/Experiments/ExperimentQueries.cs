@@ -4,12 +4,12 @@ namespace WeatherFlow.Api.Experiments;
 
 /// <summary>
 /// Reads jobs for the API. A job in a final state never changes again, so its serialised JSON is kept in
-/// <see cref="FinishedJobCache"/> and served as bytes. Each read sees only what the <see cref="Viewer"/> may read.
+/// <see cref="FinishedJobCache"/> and served as bytes. Each read sees only what the <see cref="Caller"/> may read.
 /// A queued job's current step says so while no trainer is connected.
 /// </summary>
 public sealed class ExperimentQueries(
     WeatherDbContext db,
-    Viewer viewer,
+    Caller caller,
     FinishedJobCache finishedJobs,
     TrainerPresence trainers,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions)
@@ -18,7 +18,7 @@ public sealed class ExperimentQueries(
     {
         if (finishedJobs.TryGet(experimentId) is { } cached)
         {
-            return viewer.CanRead(cached.OwnerId) ? cached.Json : null;
+            return caller.CanRead(cached.OwnerId) ? cached.Json : null;
         }
         var experiment = await Readable.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
         if (experiment is null)
@@ -47,9 +47,9 @@ public sealed class ExperimentQueries(
     public Task<bool> ExistsAsync(Guid experimentId, CancellationToken cancellationToken) =>
         Readable.AnyAsync(e => e.Id == experimentId, cancellationToken);
 
-    /// <summary>Whether the viewer may change the run (cancel it, ask its model for forecasts): its owner or an admin.</summary>
+    /// <summary>Whether the caller may change the run (cancel it, ask its model for forecasts): its owner or an admin.</summary>
     public Task<bool> ManagesAsync(Guid experimentId, CancellationToken cancellationToken) =>
-        db.Experiments.OwnedBy(viewer).AnyAsync(e => e.Id == experimentId, cancellationToken);
+        db.Experiments.OwnedBy(caller).AnyAsync(e => e.Id == experimentId, cancellationToken);
 
     public Task<string?> GetResultJsonAsync(Guid experimentId, CancellationToken cancellationToken) =>
         Readable.Where(e => e.Id == experimentId).Select(e => e.Result).FirstOrDefaultAsync(cancellationToken);
@@ -63,5 +63,5 @@ public sealed class ExperimentQueries(
                 m.ValLoss, m.ValFlowLoss, m.ValDivergenceLoss, m.ValRolloutLoss, m.ValEnergyDiff))
             .ToListAsync(cancellationToken);
 
-    private IQueryable<Experiment> Readable => db.Experiments.ReadableBy(viewer);
+    private IQueryable<Experiment> Readable => db.Experiments.ReadableBy(caller);
 }

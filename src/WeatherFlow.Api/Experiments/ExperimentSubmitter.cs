@@ -8,7 +8,7 @@ namespace WeatherFlow.Api.Experiments;
 /// </summary>
 public sealed class ExperimentSubmitter(
     WeatherDbContext db,
-    Viewer viewer,
+    Caller caller,
     ExperimentResultCache cache,
     WorkDispatchQueue dispatch,
     ExperimentsTelemetry telemetry,
@@ -24,7 +24,7 @@ public sealed class ExperimentSubmitter(
         var experiment = new Experiment
         {
             Id = Guid.CreateVersion7(now),
-            OwnerId = viewer.AccountId,
+            OwnerId = caller.AccountId,
             Status = ExperimentJobStatus.Queued,
             Config = config.ToCanonicalJson(),
             ConfigHash = config.ComputeHash(),
@@ -46,7 +46,7 @@ public sealed class ExperimentSubmitter(
             activity?.SetTag("weatherflow.experiment.from_cache", true);
         }
 
-        if (experiment.FromCache || viewer.IsAdmin || viewer.AccountId is not { } accountId)
+        if (experiment.FromCache || caller.IsAdmin || caller.AccountId is not { } accountId)
         {
             db.Experiments.Add(experiment);
             await db.SaveChangesAsync(cancellationToken);

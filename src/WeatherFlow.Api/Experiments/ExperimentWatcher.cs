@@ -10,7 +10,7 @@ namespace WeatherFlow.Api.Experiments;
 /// so a missed event or a Redis outage only slows the stream down. Each re-read also tells a queued run that no
 /// trainer is connected, or no longer.
 /// </summary>
-public sealed class ExperimentWatcher(IServiceScopeFactory scopes, ExperimentEventChannel events, TrainerPresence trainers, IOptions<ApiOptions> options)
+public sealed class ExperimentWatcher(IServiceScopeFactory scopes, ExperimentEventChannel events, TrainerPresence trainers, IOptions<ExperimentsOptions> options)
 {
     /// <summary>The current state first, then every change; ends after the final state. Empty if the id is unknown.</summary>
     public async IAsyncEnumerable<ExperimentJobEvent> WatchAsync(Guid experimentId, [EnumeratorCancellation] CancellationToken cancellationToken)

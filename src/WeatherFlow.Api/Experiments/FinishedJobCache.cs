@@ -21,7 +21,7 @@ public sealed class FinishedJobCache : BackgroundService
     private readonly ILogger<FinishedJobCache> _logger;
     private volatile bool _subscribed;
 
-    public FinishedJobCache(IOptions<ApiOptions> options, IConnectionMultiplexer redis, ILogger<FinishedJobCache> logger)
+    public FinishedJobCache(IOptions<ExperimentsOptions> options, IConnectionMultiplexer redis, ILogger<FinishedJobCache> logger)
     {
         _jobs = new(new MemoryCacheOptions { SizeLimit = options.Value.FinishedJobCacheBytes });
         (_redis, _logger) = (redis, logger);

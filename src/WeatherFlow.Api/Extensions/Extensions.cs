@@ -1,7 +1,11 @@
 using WeatherFlow.Api.Accounts;
+using WeatherFlow.Api.Database;
 using WeatherFlow.Api.Datasets;
-using WeatherFlow.Api.Models;
-using WeatherFlow.Api.Infrastructure;
+using WeatherFlow.Api.Hardening;
+using WeatherFlow.Api.ModelStore;
+using WeatherFlow.Api.Predictions;
+using WeatherFlow.Api.RateLimiting;
+using WeatherFlow.Api.Retention;
 using WeatherFlow.Api.Trainers;
 
 namespace WeatherFlow.Api.Extensions;
@@ -16,13 +20,12 @@ public static class Extensions
         builder.AddRabbitMqMessaging("messaging");
         builder.AddDatasetFiles();
 
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        builder.Services.AddOptions<ExperimentsOptions>().BindConfiguration(ExperimentsOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ServiceUnavailable.AddRetryAfter);
         builder.Services.AddContractCors();
-        builder.Services.AddNoServerBanner();
-        builder.Services.AddRequestSizeLimits();
-        builder.Services.AddProblemDetailsForKestrelErrors();
+        builder.RemoveServerHeader();
+        builder.Services.AddRequestBodyLimits();
         builder.Services.AddOpenApi();
         builder.AddApiAuthentication();
         builder.AddRateLimits();
@@ -52,9 +55,8 @@ public static class Extensions
         builder.Services.AddScoped<ExperimentComparer>();
         builder.Services.AddScoped<ExperimentModelStore>();
         builder.Services.AddScoped<PredictionService>();
-        builder.Services.AddOptions<ModelRetentionOptions>().BindConfiguration(ModelRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<ResultRetention>();
-        builder.Services.AddHostedService<ModelRetentionService>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddOptions<DatasetOptions>().BindConfiguration(DatasetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DatasetCatalog>();
         builder.Services.AddScoped<DatasetResolver>();

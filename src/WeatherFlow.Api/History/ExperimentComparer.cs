@@ -4,16 +4,16 @@ using WeatherFlow.Contracts.Evaluation;
 namespace WeatherFlow.Api.History;
 
 /// <summary>Puts 2 to 6 runs side by side: their config differences, loss curves, per-channel scores and a scorecard against one of them.</summary>
-public sealed class ExperimentComparer(WeatherDbContext db, Viewer viewer, ExperimentQueries queries)
+public sealed class ExperimentComparer(WeatherDbContext db, Caller caller, ExperimentQueries queries)
 {
     public const int MinRuns = 2;
     public const int MaxRuns = 6;
 
-    /// <summary>The comparison in the order the ids were given, or the first id that names no run the viewer may read.</summary>
+    /// <summary>The comparison in the order the ids were given, or the first id that names no run the caller may read.</summary>
     /// <param name="reference">The run the scorecard compares the others with; one of <paramref name="ids"/>.</param>
     public async Task<(ExperimentComparison? Comparison, Guid? Missing)> CompareAsync(IReadOnlyList<Guid> ids, Guid reference, CancellationToken cancellationToken)
     {
-        var documents = await db.Experiments.AsNoTracking().ReadableBy(viewer).Where(e => ids.Contains(e.Id))
+        var documents = await db.Experiments.AsNoTracking().ReadableBy(caller).Where(e => ids.Contains(e.Id))
             .Select(e => new { e.Id, e.Config, e.Result })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
         if (ids.Where(id => !documents.ContainsKey(id)).Select(id => (Guid?)id).FirstOrDefault() is { } missing)

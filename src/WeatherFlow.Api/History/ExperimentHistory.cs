@@ -5,10 +5,10 @@ namespace WeatherFlow.Api.History;
 
 /// <summary>
 /// Finds, pages and summarises stored runs from their columns alone (labels, copied config fields, scores, and the
-/// evaluation's score table): no config or result document is read, so a page costs the same with ten or ten thousand runs stored. A viewer sees
+/// evaluation's score table): no config or result document is read, so a page costs the same with ten or ten thousand runs stored. A caller sees
 /// its own runs; an admin every run.
 /// </summary>
-public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
+public sealed class ExperimentHistory(WeatherDbContext db, Caller caller)
 {
     public async Task<(List<ExperimentJobSummary> Rows, HistoryCursor? Next)> ListAsync(HistoryPageRequest request, CancellationToken cancellationToken)
     {
@@ -52,7 +52,8 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
             HistoryGrouping.TrainSamples => await GroupAsync(measured, run => run.TrainSamples, Numeric, cancellationToken),
             _ => await GroupAsync(measured, run => run.Epochs, Numeric, cancellationToken),
         };
-        return new(request.Score?.ToString() ?? Name(request.Metric), Name(request.By), groups);
+        return new(request.Score?.ToString() ?? HistoryVocabulary.NameOf(HistoryVocabulary.MetricNames, request.Metric),
+            HistoryVocabulary.NameOf(HistoryVocabulary.GroupingNames, request.By), groups);
     }
 
     /// <summary>A completed run and the one value an aggregate summarises; set by member, so EF can group on its members.</summary>
@@ -83,13 +84,9 @@ public sealed class ExperimentHistory(WeatherDbContext db, Viewer viewer)
         _ => s => s.ClimatologySkill,
     };
 
-    public static string Name(HistorySort sort) => JsonNamingPolicy.CamelCase.ConvertName(sort.ToString());
-
-    public static string Name(HistoryGrouping grouping) => JsonNamingPolicy.CamelCase.ConvertName(grouping.ToString());
-
     private IQueryable<Experiment> Filtered(HistoryFilter filter)
     {
-        var rows = db.Experiments.AsNoTracking().OwnedBy(viewer);
+        var rows = db.Experiments.AsNoTracking().OwnedBy(caller);
         if (filter.Text is { } text)
         {
             var pattern = LikePattern.Containing(text);

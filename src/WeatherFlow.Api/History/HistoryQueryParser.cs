@@ -1,4 +1,5 @@
 using System.Globalization;
+using static WeatherFlow.Api.History.HistoryVocabulary;
 
 namespace WeatherFlow.Api.History;
 
@@ -6,7 +7,7 @@ namespace WeatherFlow.Api.History;
 /// Checks history query parameters once, at the edge, and collects every problem under its parameter's name (for a
 /// 400 ValidationProblem), so a client fixes them all in one go.
 /// </summary>
-public sealed class HistoryQueryParser(ApiOptions options)
+public sealed class HistoryQueryParser(ExperimentsOptions options)
 {
     private const int MaxTextLength = 200;
     private readonly Dictionary<string, string[]> _errors = [];
@@ -16,19 +17,19 @@ public sealed class HistoryQueryParser(ApiOptions options)
     public HistoryPageRequest? Page(HistoryParameters filter, HistoryPageParameters page)
     {
         var parsedFilter = Filter(filter);
-        var score = Score(page.Sort, "sort");
-        var sort = score is not null ? HistorySort.Score : Choice(page.Sort is { } named && ScoreKey.LooksLikeOne(named) ? null : page.Sort, "sort", HistorySort.Submitted, SortNames);
+        var score = Score(page.Sort, Parameters.Sort);
+        var sort = score is not null ? HistorySort.Score : Choice(page.Sort is { } named && ScoreKey.LooksLikeOne(named) ? null : page.Sort, Parameters.Sort, HistorySort.Submitted, SortNames);
         var descending = page.Order switch
         {
             null => sort is HistorySort.Submitted or HistorySort.MeanSkill || score?.HigherIsBetter == true,
-            "asc" => false,
-            "desc" => true,
-            _ => Error<bool>("order", $"order must be asc or desc; got '{page.Order}'."),
+            Orders.Ascending => false,
+            Orders.Descending => true,
+            _ => Error<bool>(Parameters.Order, $"{Parameters.Order} must be {Orders.Ascending} or {Orders.Descending}; got '{page.Order}'."),
         };
         var limit = options.DefaultListLimit;
         if (page.Limit is not null && !(int.TryParse(page.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1 && limit <= options.MaxListLimit))
         {
-            Error<int>("limit", $"limit must be a whole number from 1 to {options.MaxListLimit}; got '{page.Limit}'.");
+            Error<int>(Parameters.Limit, $"{Parameters.Limit} must be a whole number from 1 to {options.MaxListLimit}; got '{page.Limit}'.");
         }
         HistoryCursor? after = null;
         if (page.Cursor is not null)
@@ -36,11 +37,11 @@ public sealed class HistoryQueryParser(ApiOptions options)
             after = HistoryCursor.Decode(page.Cursor);
             if (after is null)
             {
-                Error<int>("cursor", "cursor is not one this api handed out; use the Link header of the previous page.");
+                Error<int>(Parameters.Cursor, $"{Parameters.Cursor} is not one this api handed out; use the Link header of the previous page.");
             }
             else if (after.Sort != sort || after.Descending != descending || after.Score != score?.ToString())
             {
-                Error<int>("cursor", "cursor belongs to another sort or order; keep sort and order as they were for the previous page.");
+                Error<int>(Parameters.Cursor, $"{Parameters.Cursor} belongs to another {Parameters.Sort} or {Parameters.Order}; keep {Parameters.Sort} and {Parameters.Order} as they were for the previous page.");
             }
         }
         return _errors.Count == 0 ? new(parsedFilter, sort, descending, limit, after, score) : null;
@@ -49,9 +50,9 @@ public sealed class HistoryQueryParser(ApiOptions options)
     public AggregateRequest? Aggregate(HistoryParameters filter, AggregateParameters aggregate)
     {
         var parsedFilter = Filter(filter);
-        var score = Score(aggregate.Metric, "metric");
-        var metric = score is not null ? HistorySort.Score : Choice(aggregate.Metric is { } named && ScoreKey.LooksLikeOne(named) ? null : aggregate.Metric, "metric", HistorySort.ValidationLoss, MetricNames);
-        var by = Choice(aggregate.By, "by", HistoryGrouping.Backbone, GroupingNames);
+        var score = Score(aggregate.Metric, Parameters.Metric);
+        var metric = score is not null ? HistorySort.Score : Choice(aggregate.Metric is { } named && ScoreKey.LooksLikeOne(named) ? null : aggregate.Metric, Parameters.Metric, HistorySort.ValidationLoss, MetricNames);
+        var by = Choice(aggregate.By, Parameters.By, HistoryGrouping.Backbone, GroupingNames);
         return _errors.Count == 0 ? new(parsedFilter, metric, by, score) : null;
     }
 
@@ -66,47 +67,24 @@ public sealed class HistoryQueryParser(ApiOptions options)
         return key ?? Error<ScoreKey>(parameter, $"{parameter}: {problem}");
     }
 
-    private static readonly Dictionary<string, HistorySort> SortNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["submitted"] = HistorySort.Submitted,
-        ["runTime"] = HistorySort.RunTime,
-        ["validationLoss"] = HistorySort.ValidationLoss,
-        ["meanSkill"] = HistorySort.MeanSkill,
-    };
-
-    private static readonly Dictionary<string, HistorySort> MetricNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["validationLoss"] = HistorySort.ValidationLoss,
-        ["meanSkill"] = HistorySort.MeanSkill,
-        ["runTime"] = HistorySort.RunTime,
-    };
-
-    private static readonly Dictionary<string, HistoryGrouping> GroupingNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["backbone"] = HistoryGrouping.Backbone,
-        ["hiddenDim"] = HistoryGrouping.HiddenDim,
-        ["trainSamples"] = HistoryGrouping.TrainSamples,
-        ["epochs"] = HistoryGrouping.Epochs,
-    };
-
     private HistoryFilter Filter(HistoryParameters parameters)
     {
         var text = string.IsNullOrWhiteSpace(parameters.Q) ? null : parameters.Q.Trim();
         if (text is { Length: > MaxTextLength })
         {
-            Error<int>("q", $"q must be at most {MaxTextLength} characters.");
+            Error<int>(Parameters.Text, $"{Parameters.Text} must be at most {MaxTextLength} characters.");
         }
-        var from = Time(parameters.From, "from", endOfDay: false);
-        var before = Time(parameters.To, "to", endOfDay: true);
+        var from = Time(parameters.From, Parameters.From, endOfDay: false);
+        var before = Time(parameters.To, Parameters.To, endOfDay: true);
         if (from is not null && before is not null && from >= before)
         {
-            Error<int>("to", "to must be later than from.");
+            Error<int>(Parameters.To, $"{Parameters.To} must be later than {Parameters.From}.");
         }
         return new(
             text,
-            Values(parameters.Status, "status", ExperimentJobStatus.All),
-            Values(parameters.Backbone, "backbone", ConfigChoices.Backbones),
-            Values(parameters.Variable, "variable", ConfigChoices.Variables),
+            Values(parameters.Status, Parameters.Status, ExperimentJobStatus.All),
+            Values(parameters.Backbone, Parameters.Backbone, ConfigChoices.Backbones),
+            Values(parameters.Variable, Parameters.Variable, ConfigChoices.Variables),
             Tags(parameters.Tag),
             from,
             before);
@@ -127,7 +105,7 @@ public sealed class HistoryQueryParser(ApiOptions options)
         var tags = LabelRules.NormaliseTags(Split(given));
         if (LabelRules.TagsError(tags) is { } message)
         {
-            Error<int>("tag", message + ".");
+            Error<int>(Parameters.Tag, message + ".");
         }
         return tags;
     }
@@ -155,7 +133,7 @@ public sealed class HistoryQueryParser(ApiOptions options)
         return Error<DateTimeOffset?>(parameter, $"{parameter} must be an ISO 8601 date or time such as 2026-12-01 or 2026-12-01T08:30:00Z; got '{text}'.");
     }
 
-    private T Choice<T>(string? given, string parameter, T fallback, Dictionary<string, T> names)
+    private T Choice<T>(string? given, string parameter, T fallback, IReadOnlyDictionary<string, T> names)
     {
         if (given is null)
         {

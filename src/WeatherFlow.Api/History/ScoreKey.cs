@@ -12,15 +12,6 @@ public enum ScoreMetric { Rmse, Bias, Acc, Skill, ClimatologySkill }
 /// </summary>
 public sealed partial record ScoreKey(ScoreMetric Metric, string Channel, double LeadHours)
 {
-    public static readonly IReadOnlyDictionary<string, ScoreMetric> MetricNames = new Dictionary<string, ScoreMetric>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["rmse"] = ScoreMetric.Rmse,
-        ["bias"] = ScoreMetric.Bias,
-        ["acc"] = ScoreMetric.Acc,
-        ["skill"] = ScoreMetric.Skill,
-        ["skillClim"] = ScoreMetric.ClimatologySkill,
-    };
-
     /// <summary>For these a larger value is better, so they list largest first unless asked otherwise.</summary>
     public bool HigherIsBetter => Metric is ScoreMetric.Acc or ScoreMetric.Skill or ScoreMetric.ClimatologySkill;
 
@@ -34,9 +25,9 @@ public sealed partial record ScoreKey(ScoreMetric Metric, string Channel, double
         {
             return (null, $"a score is metric:channel:lead, e.g. rmse:z@500:24h; got '{text}'.");
         }
-        if (!MetricNames.TryGetValue(parts[0], out var metric))
+        if (!HistoryVocabulary.ScoreMetricNames.TryGetValue(parts[0], out var metric))
         {
-            return (null, $"the score's metric must be one of {string.Join(", ", MetricNames.Keys)}; got '{parts[0]}'.");
+            return (null, $"the score's metric must be one of {string.Join(", ", HistoryVocabulary.ScoreMetricNames.Keys)}; got '{parts[0]}'.");
         }
         if (parts[1].Length is 0 or > ExperimentScore.MaxChannelLength || !ChannelPattern().IsMatch(parts[1]))
         {
@@ -51,7 +42,7 @@ public sealed partial record ScoreKey(ScoreMetric Metric, string Channel, double
     }
 
     public override string ToString() =>
-        $"{MetricNames.First(name => name.Value == Metric).Key}:{Channel}:{LeadHours.ToString(CultureInfo.InvariantCulture)}h";
+        $"{HistoryVocabulary.NameOf(HistoryVocabulary.ScoreMetricNames, Metric)}:{Channel}:{LeadHours.ToString(CultureInfo.InvariantCulture)}h";
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]+(@[0-9.]+)?$")]
     private static partial Regex ChannelPattern();

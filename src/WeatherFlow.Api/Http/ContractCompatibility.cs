@@ -48,7 +48,7 @@ public static class ContractCompatibility
         var response = context.HttpContext.Response;
         if (response.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Infrastructure.RequestSizeLimits.BodyTooLarge(context.HttpContext).ExecuteAsync(context.HttpContext);
+            return Hardening.RequestBodyLimits.BodyTooLarge(context.HttpContext).ExecuteAsync(context.HttpContext);
         }
         var detail = response.StatusCode switch
         {

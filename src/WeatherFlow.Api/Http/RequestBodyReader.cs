@@ -5,7 +5,7 @@ namespace WeatherFlow.Api.Http;
 
 public static class RequestBodyReader
 {
-    /// <summary>Reads the whole body. Its size is bounded before this runs (<see cref="Infrastructure.RequestSizeLimits"/>):
+    /// <summary>Reads the whole body. Its size is bounded before this runs (<see cref="Hardening.RequestBodyLimits"/>):
     /// a body past the limit ends the read with a 413 <see cref="BadHttpRequestException"/>.</summary>
     /// <exception cref="BadHttpRequestException">The body is malformed. Kestrel reports some framing errors, such as
     /// a chunk size that overflows, as an <see cref="IOException"/>, which would otherwise answer 500.</exception>

@@ -11,7 +11,7 @@ namespace WeatherFlow.Api.TrainerWork;
 public sealed class WorkDispatchService(
     WorkDispatchQueue queue,
     IServiceScopeFactory scopes,
-    IOptions<ApiOptions> options,
+    IOptions<ExperimentsOptions> options,
     TimeProvider time,
     ILogger<WorkDispatchService> logger) : BackgroundService
 {

@@ -7,7 +7,7 @@ public sealed class WorkSender(
     IBusControl bus,
     ISendEndpointProvider sendEndpoints,
     WeatherDbContext db,
-    IOptions<ApiOptions> options,
+    IOptions<ExperimentsOptions> options,
     TimeProvider time,
     ILogger<WorkSender> logger)
 {

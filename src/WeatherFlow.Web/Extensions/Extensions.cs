@@ -5,7 +5,6 @@ using WeatherFlow.Web.Accounts;
 using WeatherFlow.Data;
 using WeatherFlow.Data.Accounts;
 using WeatherFlow.Data.Audit;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WeatherFlow.Web.Datasets;
 using WeatherFlow.Web.Services;
 
@@ -87,7 +86,6 @@ public static class Extensions
 
         builder.Services.AddHealthChecks().AddCheck<ApiHealthCheck>("api", tags: ["ready"]);
 
-        // No Server banner: it tells a prober which server to aim at.
-        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        builder.RemoveServerHeader();
     }
 }

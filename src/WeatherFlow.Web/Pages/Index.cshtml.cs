@@ -2,12 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeatherFlow.Contracts.Jobs;
 using WeatherFlow.Web.Services;
+using static WeatherFlow.Web.Services.HistoryVocabulary;
 
 namespace WeatherFlow.Web.Pages;
 
 /// <summary>The history: every run, searched, filtered, sorted and paged by the api.</summary>
 public sealed class IndexModel(WeatherFlowApiClient api) : PageModel
 {
+    public static readonly (string Value, string Label)[] SortChoices =
+        [(Sorts.Submitted, "submitted"), (Sorts.ValidationLoss, "validation loss"), (Sorts.MeanSkill, "mean skill"), (Sorts.RunTime, "run time")];
+
     public HistoryQuery Query { get; private set; } = new(new QueryCollection());
 
     public HistoryPage? History { get; private set; }

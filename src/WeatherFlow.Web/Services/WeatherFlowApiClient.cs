@@ -31,7 +31,7 @@ public sealed class WeatherFlowApiClient(HttpClient http)
             return await ApiAnswer<HistoryPage>.RefusedAsync(response, cancellationToken);
         }
         var rows = await response.Content.ReadFromJsonAsync<List<ExperimentJobSummary>>(ExperimentJson.Options, cancellationToken) ?? [];
-        return ApiAnswer<HistoryPage>.Of(new(rows, NextPageParameter(response, "cursor")));
+        return ApiAnswer<HistoryPage>.Of(new(rows, NextPageParameter(response, HistoryVocabulary.Parameters.Cursor)));
     });
 
     /// <param name="query">The audit filters as the admin gave them: the api judges them.</param>

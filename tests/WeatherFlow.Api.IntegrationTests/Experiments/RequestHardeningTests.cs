@@ -217,6 +217,8 @@ public sealed class RequestHardeningTests(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("The request line (method, target and version) must not exceed 8192 bytes.", problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -228,6 +230,8 @@ public sealed class RequestHardeningTests(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("The request headers must not exceed 32768 bytes in all, nor 100 headers.", problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

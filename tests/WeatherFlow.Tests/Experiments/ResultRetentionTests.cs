@@ -44,8 +44,8 @@ public sealed class ResultRetentionTests(CompositionFixture composition)
             line => line.Contains($"Removed the forecast fields of experiment {large}"), timeout.Token);
         var after = (await experiments.GetJobAsync(large, timeout.Token)).GetProperty("result");
 
-        Assert.Contains("ModelRetention:ResultMaxAge", log);
-        Assert.Contains("ModelRetention:ResultMaxAge", after.GetProperty("retention").GetProperty("reason").GetString());
+        Assert.Contains("Retention:ResultMaxAge", log);
+        Assert.Contains("Retention:ResultMaxAge", after.GetProperty("retention").GetProperty("reason").GetString());
         var channels = after.GetProperty("prediction").GetProperty("channels").EnumerateArray().ToList();
         Assert.Equal(3, channels.Count);
         Assert.All(channels, channel => Assert.Equal((0, 0, 0),

@@ -39,11 +39,11 @@ public sealed class StoreCapTests(SmallStoresFixture composition) : IClassFixtur
         // The newer result must still be whole once the sweep that trimmed the older one is over.
         await RetentionSweeps.WaitForWholeSweepAsync(composition.App, older, timeout.Token);
 
-        Assert.Contains("ModelRetention:ResultsMaxTotalBytes", log);
+        Assert.Contains("Retention:ResultsMaxTotalBytes", log);
         var (olderResult, newerResult) = (
             (await experiments.GetJobAsync(older, timeout.Token)).GetProperty("result"),
             (await experiments.GetJobAsync(newer, timeout.Token)).GetProperty("result"));
-        Assert.Contains("ModelRetention:ResultsMaxTotalBytes", olderResult.GetProperty("retention").GetProperty("reason").GetString());
+        Assert.Contains("Retention:ResultsMaxTotalBytes", olderResult.GetProperty("retention").GetProperty("reason").GetString());
         Assert.Equal(0, olderResult.GetProperty("prediction").GetProperty("channels")[0].GetProperty("trajectory").GetArrayLength());
         Assert.False(newerResult.TryGetProperty("retention", out _));
         Assert.True(newerResult.GetProperty("prediction").GetProperty("channels")[0].GetProperty("trajectory").GetArrayLength() > 0);

@@ -71,10 +71,10 @@ public class CompositionFixture : IAsyncLifetime
         // builder. The collector speaks OTLP/HTTP, so the launch profile's gRPC endpoint, which Aspire prefers, goes.
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = null;
         appHost.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Collector.Endpoint.ToString().TrimEnd('/');
-        // Model retention looks every two seconds rather than every hour, so that a test sees it act.
+        // Retention looks every two seconds rather than every hour, so that a test sees it act.
         var api = appHost.Project(CompositionResources.Api);
-        api.WithEnvironment("ModelRetention__Interval", "00:00:02")
-            .WithEnvironment("ModelRetention__LargeResultBytes", LargeResultBytes.ToString());
+        api.WithEnvironment("Retention__Interval", "00:00:02")
+            .WithEnvironment("Retention__LargeResultBytes", LargeResultBytes.ToString());
         // The tests submit hundreds of experiments, anonymously and all from this host's address, and sign up their
         // accounts from it too.
         if (!KeepsDefaultRateLimits)

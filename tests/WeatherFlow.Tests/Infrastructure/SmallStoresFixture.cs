@@ -14,7 +14,7 @@ public sealed class SmallStoresFixture : CompositionFixture
     protected override void Configure(IDistributedApplicationTestingBuilder appHost)
     {
         appHost.Project(CompositionResources.Trainer).WithEnvironment("ModelStore__MaxModelBytes", MaxModelBytes.ToString());
-        appHost.Project(CompositionResources.Api).WithEnvironment("ModelRetention__ResultsMaxTotalBytes", ResultsMaxTotalBytes.ToString())
+        appHost.Project(CompositionResources.Api).WithEnvironment("Retention__ResultsMaxTotalBytes", ResultsMaxTotalBytes.ToString())
             .WithEnvironment("Datasets__StorageQuotaBytes", DatasetQuotaBytes.ToString());
     }
 }

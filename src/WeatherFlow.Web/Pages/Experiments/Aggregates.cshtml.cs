@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeatherFlow.Contracts.Jobs;
 using WeatherFlow.Web.Services;
+using static WeatherFlow.Web.Services.HistoryVocabulary;
 
 namespace WeatherFlow.Web.Pages.Experiments;
 
@@ -8,10 +9,10 @@ namespace WeatherFlow.Web.Pages.Experiments;
 public sealed class AggregatesModel(WeatherFlowApiClient api) : PageModel
 {
     public static readonly (string Value, string Label)[] Metrics =
-        [("validationLoss", "validation loss"), ("meanSkill", "mean skill"), ("runTime", "run time (s)")];
+        [(Sorts.ValidationLoss, "validation loss"), (Sorts.MeanSkill, "mean skill"), (Sorts.RunTime, "run time (s)")];
 
     public static readonly (string Value, string Label)[] Fields =
-        [("backbone", "backbone"), ("hiddenDim", "hidden size"), ("trainSamples", "training samples"), ("epochs", "epochs")];
+        [(Groupings.Backbone, "backbone"), (Groupings.HiddenDim, "hidden size"), (Groupings.TrainSamples, "training samples"), (Groupings.Epochs, "epochs")];
 
     public HistoryQuery Query { get; private set; } = new(new QueryCollection());
 
@@ -28,7 +29,7 @@ public sealed class AggregatesModel(WeatherFlowApiClient api) : PageModel
         Query = new HistoryQuery(Request.Query);
         try
         {
-            var answer = await api.AggregateAsync(Query.ForFilters("metric", "by"), cancellationToken);
+            var answer = await api.AggregateAsync(Query.ForFilters(Parameters.Metric, Parameters.By), cancellationToken);
             Aggregates = answer.Value;
             Problems = [.. answer.Messages];
         }

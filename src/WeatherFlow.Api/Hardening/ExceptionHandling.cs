@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using StackExchange.Redis;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.Hardening;
 
 public static class ExceptionHandling
 {

@@ -1,6 +1,6 @@
 using WeatherFlow.Contracts.Models;
 
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.Predictions;
 
 internal static class PredictionMappings
 {

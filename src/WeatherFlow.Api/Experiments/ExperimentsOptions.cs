@@ -1,7 +1,8 @@
 namespace WeatherFlow.Api.Experiments;
 
-/// <summary>The api's own settings, bound from the <c>Experiments</c> configuration section.</summary>
-public sealed class ApiOptions
+/// <summary>Bound from the <c>Experiments</c> section: how the api waits for, dispatches, caches and lists experiments,
+/// and how large a request body may be (on every endpoint but a dataset upload).</summary>
+public sealed class ExperimentsOptions
 {
     public const string SectionName = "Experiments";
 

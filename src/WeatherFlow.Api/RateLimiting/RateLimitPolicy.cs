@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Net.Http.Headers;
 using StackExchange.Redis;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.RateLimiting;
 
 /// <summary>
 /// Which budget each request draws on, decided here for all endpoints so that none of them has to say: submissions

@@ -1,4 +1,4 @@
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.Hardening;
 
 /// <summary>
 /// Request bodies must be JSON: anything else gets 415 and runs nothing. A text/plain, form or multipart POST is a

@@ -7,9 +7,9 @@ namespace WeatherFlow.Api.Accounts;
 /// an anonymous run whose id it holds (the answer to its POST, like an unlisted link) — lists show those to no one
 /// but admins. Only the owner or an admin may change a run.
 /// </summary>
-public sealed record Viewer(string? AccountId, bool IsAdmin, string? Name)
+public sealed record Caller(string? AccountId, bool IsAdmin, string? Name)
 {
-    public static Viewer From(ClaimsPrincipal user) => new(
+    public static Caller From(ClaimsPrincipal user) => new(
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null,
         user.IsInRole(WeatherFlowUser.AdminRole),
         user.Identity?.IsAuthenticated == true ? user.Identity.Name : null);

@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.Hardening;
 
 public static class ServiceUnavailable
 {

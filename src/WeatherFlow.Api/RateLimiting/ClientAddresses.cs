@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.RateLimiting;
 
 /// <summary>
 /// The client address that anonymous rate limits count by: the connection's own, unless the connection comes from a

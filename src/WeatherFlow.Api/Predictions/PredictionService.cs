@@ -1,18 +1,19 @@
 using MassTransit;
+using WeatherFlow.Api.ModelStore;
 using WeatherFlow.Contracts.Models;
 
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.Predictions;
 
 /// <summary>Forecasts asked of stored models: answered from an earlier identical one when there is, else stored and
 /// handed to the dispatcher, which sends it to the trainers as it sends experiments (so one accepted while the broker
 /// is down runs when it is back); and cancelled on request.</summary>
 public sealed class PredictionService(
     WeatherDbContext db,
-    Viewer viewer,
+    Caller caller,
     ExperimentModelStore models,
     WorkDispatchQueue dispatch,
     IPublishEndpoint publisher,
-    IOptions<ApiOptions> options,
+    IOptions<ExperimentsOptions> options,
     TimeProvider time,
     ILogger<PredictionService> logger)
 {
@@ -75,7 +76,7 @@ public sealed class PredictionService(
 
     public async Task<PredictionJob?> GetAsync(Guid experimentId, Guid predictionId, CancellationToken cancellationToken) =>
         (await db.ExperimentPredictions.AsNoTracking()
-            .Where(p => db.Experiments.ReadableBy(viewer).Any(e => e.Id == p.ExperimentId))
+            .Where(p => db.Experiments.ReadableBy(caller).Any(e => e.Id == p.ExperimentId))
             .FirstOrDefaultAsync(p => p.Id == predictionId && p.ExperimentId == experimentId, cancellationToken))?.ToJob();
 
     /// <returns>False when the prediction had already finished.</returns>

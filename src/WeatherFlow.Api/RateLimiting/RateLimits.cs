@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.RateLimiting;
 
 public static class RateLimits
 {

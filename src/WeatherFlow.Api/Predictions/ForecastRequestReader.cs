@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using WeatherFlow.Contracts.Models;
 
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.Predictions;
 
 /// <summary>
 /// Checks the body of <c>POST /api/experiments/{id}/predictions</c> once, at the edge, against the run's model:

@@ -1,4 +1,4 @@
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.RateLimiting;
 
 /// <summary>
 /// The budget a request draws on: a kind of request (<c>submissions</c> or <c>reads</c>) for one account or, without

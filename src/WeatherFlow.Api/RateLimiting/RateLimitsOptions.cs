@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.RateLimiting;
 
 /// <summary>
 /// Bound from the <c>RateLimits</c> section: how many submissions and reads a caller may make per window, counted per

@@ -1,12 +1,12 @@
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.ModelStore;
 
 /// <summary>Finds the model of a run: the one kept for its config, since every run of a config trains the same
 /// weights (a run answered from the result cache included).</summary>
-public sealed class ExperimentModelStore(WeatherDbContext db, Viewer viewer, ExperimentResultCache cache)
+public sealed class ExperimentModelStore(WeatherDbContext db, Caller caller, ExperimentResultCache cache)
 {
     public async Task<ModelLookup> FindAsync(Guid experimentId, bool withWeights, CancellationToken cancellationToken)
     {
-        var run = await db.Experiments.ReadableBy(viewer).Where(e => e.Id == experimentId)
+        var run = await db.Experiments.ReadableBy(caller).Where(e => e.Id == experimentId)
             .Select(e => new { e.Status, e.ConfigHash })
             .FirstOrDefaultAsync(cancellationToken);
         if (run is null)
@@ -24,7 +24,7 @@ public sealed class ExperimentModelStore(WeatherDbContext db, Viewer viewer, Exp
             .FirstOrDefaultAsync(cancellationToken);
         return model switch
         {
-            null => new ModelLookup.NotKept("No model is kept for this run's config: retention removed it (ModelRetention settings), it went with the config's last run, or the run completed before models were kept."),
+            null => new ModelLookup.NotKept("No model is kept for this run's config: retention removed it (Retention settings), it went with the config's last run, or the run completed before models were kept."),
             { Kept: false } => new ModelLookup.NotKept(model.Refusal ?? "The model was not kept."),
             _ => new ModelLookup.Found(model.Metadata, model.Weights),
         };

@@ -1,4 +1,4 @@
-namespace WeatherFlow.Api.Http;
+namespace WeatherFlow.Api.Hardening;
 
 /// <summary>
 /// A request body of no declared length that refuses to be read past a limit, with 413. Written here because Kestrel's

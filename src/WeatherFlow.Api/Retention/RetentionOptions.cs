@@ -1,21 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WeatherFlow.Api.Models;
+namespace WeatherFlow.Api.Retention;
 
-/// <summary>Bound from the <c>ModelRetention</c> section: which kept models, predictions and result fields the api
-/// removes, and how often it looks.</summary>
-public sealed class ModelRetentionOptions
+/// <summary>Bound from the <c>Retention</c> section: which kept models, predictions and result fields
+/// <see cref="RetentionService"/> removes, and how often it looks.</summary>
+public sealed class RetentionOptions
 {
-    public const string SectionName = "ModelRetention";
+    public const string SectionName = "Retention";
 
     /// <summary>A model older than this is removed; its runs keep their results.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
-    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan ModelMaxAge { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>While kept models take more than this, the oldest are removed. Below the trainers'
     /// <c>ModelStore:MaxTotalBytes</c> (4 GiB), so there is room for new models.</summary>
     [Range(1, long.MaxValue)]
-    public long MaxTotalBytes { get; set; } = 3L << 30;
+    public long ModelsMaxTotalBytes { get; set; } = 3L << 30;
 
     /// <summary>A finished prediction older than this is removed: forecasts are the large documents here
     /// (a trajectory per channel), and asking again recomputes one from the kept model.</summary>

@@ -1,4 +1,4 @@
-namespace WeatherFlow.Api.Infrastructure;
+namespace WeatherFlow.Api.Database;
 
 /// <summary>
 /// Applies EF Core migrations before the api serves requests (hosted services start before Kestrel listens).
