@@ -21,8 +21,8 @@ public sealed class HistoryQueryParser(ApiOptions options)
         var descending = page.Order switch
         {
             null => sort is HistorySort.Submitted or HistorySort.MeanSkill || score?.HigherIsBetter == true,
-            "asc" => false,
-            "desc" => true,
+            HistoryOrders.Ascending => false,
+            HistoryOrders.Descending => true,
             _ => Error<bool>("order", $"order must be asc or desc; got '{page.Order}'."),
         };
         var limit = options.DefaultListLimit;
@@ -68,25 +68,25 @@ public sealed class HistoryQueryParser(ApiOptions options)
 
     private static readonly Dictionary<string, HistorySort> SortNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["submitted"] = HistorySort.Submitted,
-        ["runTime"] = HistorySort.RunTime,
-        ["validationLoss"] = HistorySort.ValidationLoss,
-        ["meanSkill"] = HistorySort.MeanSkill,
+        [HistorySortKeys.Submitted] = HistorySort.Submitted,
+        [HistorySortKeys.RunTime] = HistorySort.RunTime,
+        [HistorySortKeys.ValidationLoss] = HistorySort.ValidationLoss,
+        [HistorySortKeys.MeanSkill] = HistorySort.MeanSkill,
     };
 
     private static readonly Dictionary<string, HistorySort> MetricNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["validationLoss"] = HistorySort.ValidationLoss,
-        ["meanSkill"] = HistorySort.MeanSkill,
-        ["runTime"] = HistorySort.RunTime,
+        [HistoryMetricKeys.ValidationLoss] = HistorySort.ValidationLoss,
+        [HistoryMetricKeys.MeanSkill] = HistorySort.MeanSkill,
+        [HistoryMetricKeys.RunTime] = HistorySort.RunTime,
     };
 
     private static readonly Dictionary<string, HistoryGrouping> GroupingNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["backbone"] = HistoryGrouping.Backbone,
-        ["hiddenDim"] = HistoryGrouping.HiddenDim,
-        ["trainSamples"] = HistoryGrouping.TrainSamples,
-        ["epochs"] = HistoryGrouping.Epochs,
+        [HistoryGroupKeys.Backbone] = HistoryGrouping.Backbone,
+        [HistoryGroupKeys.HiddenDim] = HistoryGrouping.HiddenDim,
+        [HistoryGroupKeys.TrainSamples] = HistoryGrouping.TrainSamples,
+        [HistoryGroupKeys.Epochs] = HistoryGrouping.Epochs,
     };
 
     private HistoryFilter Filter(HistoryParameters parameters)

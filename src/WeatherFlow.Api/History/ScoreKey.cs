@@ -14,11 +14,11 @@ public sealed partial record ScoreKey(ScoreMetric Metric, string Channel, double
 {
     public static readonly IReadOnlyDictionary<string, ScoreMetric> MetricNames = new Dictionary<string, ScoreMetric>(StringComparer.OrdinalIgnoreCase)
     {
-        ["rmse"] = ScoreMetric.Rmse,
-        ["bias"] = ScoreMetric.Bias,
-        ["acc"] = ScoreMetric.Acc,
-        ["skill"] = ScoreMetric.Skill,
-        ["skillClim"] = ScoreMetric.ClimatologySkill,
+        [ScoreMetricKeys.Rmse] = ScoreMetric.Rmse,
+        [ScoreMetricKeys.Bias] = ScoreMetric.Bias,
+        [ScoreMetricKeys.Acc] = ScoreMetric.Acc,
+        [ScoreMetricKeys.Skill] = ScoreMetric.Skill,
+        [ScoreMetricKeys.ClimatologySkill] = ScoreMetric.ClimatologySkill,
     };
 
     /// <summary>For these a larger value is better, so they list largest first unless asked otherwise.</summary>

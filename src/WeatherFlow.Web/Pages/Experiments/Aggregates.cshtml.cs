@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeatherFlow.Contracts.History;
 using WeatherFlow.Contracts.Jobs;
 using WeatherFlow.Web.Services;
 
@@ -8,10 +9,10 @@ namespace WeatherFlow.Web.Pages.Experiments;
 public sealed class AggregatesModel(WeatherFlowApiClient api) : PageModel
 {
     public static readonly (string Value, string Label)[] Metrics =
-        [("validationLoss", "validation loss"), ("meanSkill", "mean skill"), ("runTime", "run time (s)")];
+        [(HistoryMetricKeys.ValidationLoss, "validation loss"), (HistoryMetricKeys.MeanSkill, "mean skill"), (HistoryMetricKeys.RunTime, "run time (s)")];
 
     public static readonly (string Value, string Label)[] Fields =
-        [("backbone", "backbone"), ("hiddenDim", "hidden size"), ("trainSamples", "training samples"), ("epochs", "epochs")];
+        [(HistoryGroupKeys.Backbone, "backbone"), (HistoryGroupKeys.HiddenDim, "hidden size"), (HistoryGroupKeys.TrainSamples, "training samples"), (HistoryGroupKeys.Epochs, "epochs")];
 
     public HistoryQuery Query { get; private set; } = new(new QueryCollection());
 
