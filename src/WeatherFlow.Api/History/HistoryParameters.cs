@@ -6,25 +6,25 @@ namespace WeatherFlow.Api.History;
 /// <summary>The query string of the history endpoints, as text: <see cref="HistoryQueryParser"/> says which
 /// parameter is wrong and why, where the binder would answer a bare 400.</summary>
 public sealed record HistoryParameters(
-    [FromQuery(Name = "q")] string? Q = null,
-    [FromQuery(Name = "status")] string[]? Status = null,
-    [FromQuery(Name = "backbone")] string[]? Backbone = null,
-    [FromQuery(Name = "variable")] string[]? Variable = null,
-    [FromQuery(Name = "tag")] string[]? Tag = null,
-    [FromQuery(Name = "from")] string? From = null,
-    [FromQuery(Name = "to")] string? To = null);
+    [FromQuery(Name = HistoryParameterNames.Text)] string? Q = null,
+    [FromQuery(Name = HistoryParameterNames.Status)] string[]? Status = null,
+    [FromQuery(Name = HistoryParameterNames.Backbone)] string[]? Backbone = null,
+    [FromQuery(Name = HistoryParameterNames.Variable)] string[]? Variable = null,
+    [FromQuery(Name = HistoryParameterNames.Tag)] string[]? Tag = null,
+    [FromQuery(Name = HistoryParameterNames.From)] string? From = null,
+    [FromQuery(Name = HistoryParameterNames.To)] string? To = null);
 
 /// <summary>How <c>GET /api/experiments</c> orders and pages the history.</summary>
 public sealed record HistoryPageParameters(
-    [FromQuery(Name = "sort")] string? Sort = null,
-    [FromQuery(Name = "order")] string? Order = null,
-    [FromQuery(Name = "limit")] string? Limit = null,
-    [FromQuery(Name = "cursor")] string? Cursor = null);
+    [FromQuery(Name = HistoryParameterNames.Sort)] string? Sort = null,
+    [FromQuery(Name = HistoryParameterNames.Order)] string? Order = null,
+    [FromQuery(Name = HistoryParameterNames.Limit)] string? Limit = null,
+    [FromQuery(Name = HistoryParameterNames.Cursor)] string? Cursor = null);
 
 /// <summary>What <c>GET /api/experiments/aggregates</c> summarises.</summary>
 public sealed record AggregateParameters(
-    [FromQuery(Name = "metric")] string? Metric = null,
-    [FromQuery(Name = "by")] string? By = null);
+    [FromQuery(Name = HistoryParameterNames.Metric)] string? Metric = null,
+    [FromQuery(Name = HistoryParameterNames.By)] string? By = null);
 
 /// <summary>
 /// What each history parameter means, written into the OpenAPI document by an operation transformer: ASP.NET Core 10

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using WeatherFlow.Contracts.History;
 
 namespace WeatherFlow.Web.Pages;
 
@@ -8,9 +9,9 @@ namespace WeatherFlow.Web.Pages;
 /// </summary>
 public sealed class HistoryQuery(IQueryCollection query)
 {
-    public static readonly string[] FilterNames = ["q", "status", "backbone", "variable", "tag", "from", "to"];
+    public static readonly string[] FilterNames = [HistoryParameterNames.Text, HistoryParameterNames.Status, HistoryParameterNames.Backbone, HistoryParameterNames.Variable, HistoryParameterNames.Tag, HistoryParameterNames.From, HistoryParameterNames.To];
 
-    private static readonly string[] PageNames = ["sort", "order", "limit", "cursor"];
+    private static readonly string[] PageNames = [HistoryParameterNames.Sort, HistoryParameterNames.Order, HistoryParameterNames.Limit, HistoryParameterNames.Cursor];
 
     public string? this[string name] => query.TryGetValue(name, out var values) ? values.FirstOrDefault(value => !string.IsNullOrEmpty(value)) : null;
 
@@ -26,7 +27,7 @@ public sealed class HistoryQuery(IQueryCollection query)
 
     /// <summary>This query at the page after the one ending at <paramref name="cursor"/>.</summary>
     public string NextPage(string path, string cursor) =>
-        QueryHelpers.AddQueryString(path, [.. Pairs([.. FilterNames, .. PageNames.Where(name => name != "cursor")]), KeyValuePair.Create("cursor", (string?)cursor)]);
+        QueryHelpers.AddQueryString(path, [.. Pairs([.. FilterNames, .. PageNames.Where(name => name != HistoryParameterNames.Cursor)]), KeyValuePair.Create(HistoryParameterNames.Cursor, (string?)cursor)]);
 
     private QueryString Build(string[] names) => QueryString.Create(Pairs(names));
 

@@ -29,7 +29,7 @@ public sealed class AggregatesModel(WeatherFlowApiClient api) : PageModel
         Query = new HistoryQuery(Request.Query);
         try
         {
-            var answer = await api.AggregateAsync(Query.ForFilters("metric", "by"), cancellationToken);
+            var answer = await api.AggregateAsync(Query.ForFilters(HistoryParameterNames.Metric, HistoryParameterNames.By), cancellationToken);
             Aggregates = answer.Value;
             Problems = [.. answer.Messages];
         }
