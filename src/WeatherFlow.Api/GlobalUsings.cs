@@ -10,6 +10,7 @@ global using WeatherFlow.Api.Experiments;
 global using WeatherFlow.Api.History;
 global using WeatherFlow.Api.TrainerWork;
 global using WeatherFlow.Contracts.Config;
+global using WeatherFlow.Contracts.History;
 global using WeatherFlow.Contracts.Jobs;
 global using WeatherFlow.Contracts.Json;
 global using WeatherFlow.Contracts.Labels;

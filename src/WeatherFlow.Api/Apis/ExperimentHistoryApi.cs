@@ -47,7 +47,7 @@ public static class ExperimentHistoryApi
         }
         if (next is not null)
         {
-            NextPageLink.Set(context, HistoryVocabulary.Parameters.Cursor, next.Encode());
+            NextPageLink.Set(context, HistoryParameterNames.Cursor, next.Encode());
         }
         return TypedResults.Ok(rows);
     }

@@ -13,7 +13,7 @@ namespace WeatherFlow.Api.History;
 public sealed record HistoryCursor(HistorySort Sort, bool Descending, double Key, Guid Id, string? Score = null)
 {
     public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
-        string.Join('|', [Sort.ToString(), Descending ? HistoryVocabulary.Orders.Descending : HistoryVocabulary.Orders.Ascending, Key.ToString("R", CultureInfo.InvariantCulture), Id.ToString(), .. Score is null ? Array.Empty<string>() : [Score]])));
+        string.Join('|', [Sort.ToString(), Descending ? HistoryOrders.Descending : HistoryOrders.Ascending, Key.ToString("R", CultureInfo.InvariantCulture), Id.ToString(), .. Score is null ? Array.Empty<string>() : [Score]])));
 
     public static HistoryCursor? Decode(string text)
     {
@@ -24,11 +24,11 @@ public sealed record HistoryCursor(HistorySort Sort, bool Descending, double Key
         var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split('|');
         return parts.Length is 4 or 5
             && Enum.TryParse<HistorySort>(parts[0], out var sort) && Enum.IsDefined(sort)
-            && parts[1] is HistoryVocabulary.Orders.Ascending or HistoryVocabulary.Orders.Descending
+            && parts[1] is HistoryOrders.Ascending or HistoryOrders.Descending
             && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var key)
             && Guid.TryParse(parts[3], out var id)
             && (parts.Length == 5) == (sort == HistorySort.Score)
-                ? new HistoryCursor(sort, parts[1] == HistoryVocabulary.Orders.Descending, key, id, parts.Length == 5 ? parts[4] : null)
+                ? new HistoryCursor(sort, parts[1] == HistoryOrders.Descending, key, id, parts.Length == 5 ? parts[4] : null)
                 : null;
     }
 

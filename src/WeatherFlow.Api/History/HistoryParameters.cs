@@ -7,25 +7,25 @@ namespace WeatherFlow.Api.History;
 /// <summary>The query string of the history endpoints, as text: <see cref="HistoryQueryParser"/> says which
 /// parameter is wrong and why, where the binder would answer a bare 400.</summary>
 public sealed record HistoryParameters(
-    [FromQuery(Name = Parameters.Text)] string? Q = null,
-    [FromQuery(Name = Parameters.Status)] string[]? Status = null,
-    [FromQuery(Name = Parameters.Backbone)] string[]? Backbone = null,
-    [FromQuery(Name = Parameters.Variable)] string[]? Variable = null,
-    [FromQuery(Name = Parameters.Tag)] string[]? Tag = null,
-    [FromQuery(Name = Parameters.From)] string? From = null,
-    [FromQuery(Name = Parameters.To)] string? To = null);
+    [FromQuery(Name = HistoryParameterNames.Text)] string? Q = null,
+    [FromQuery(Name = HistoryParameterNames.Status)] string[]? Status = null,
+    [FromQuery(Name = HistoryParameterNames.Backbone)] string[]? Backbone = null,
+    [FromQuery(Name = HistoryParameterNames.Variable)] string[]? Variable = null,
+    [FromQuery(Name = HistoryParameterNames.Tag)] string[]? Tag = null,
+    [FromQuery(Name = HistoryParameterNames.From)] string? From = null,
+    [FromQuery(Name = HistoryParameterNames.To)] string? To = null);
 
 /// <summary>How <c>GET /api/experiments</c> orders and pages the history.</summary>
 public sealed record HistoryPageParameters(
-    [FromQuery(Name = Parameters.Sort)] string? Sort = null,
-    [FromQuery(Name = Parameters.Order)] string? Order = null,
-    [FromQuery(Name = Parameters.Limit)] string? Limit = null,
-    [FromQuery(Name = Parameters.Cursor)] string? Cursor = null);
+    [FromQuery(Name = HistoryParameterNames.Sort)] string? Sort = null,
+    [FromQuery(Name = HistoryParameterNames.Order)] string? Order = null,
+    [FromQuery(Name = HistoryParameterNames.Limit)] string? Limit = null,
+    [FromQuery(Name = HistoryParameterNames.Cursor)] string? Cursor = null);
 
 /// <summary>What <c>GET /api/experiments/aggregates</c> summarises.</summary>
 public sealed record AggregateParameters(
-    [FromQuery(Name = Parameters.Metric)] string? Metric = null,
-    [FromQuery(Name = Parameters.By)] string? By = null);
+    [FromQuery(Name = HistoryParameterNames.Metric)] string? Metric = null,
+    [FromQuery(Name = HistoryParameterNames.By)] string? By = null);
 
 /// <summary>
 /// What each history parameter means, written into the OpenAPI document by an operation transformer: ASP.NET Core 10
@@ -35,19 +35,19 @@ public static class HistoryParameterDescriptions
 {
     private static readonly Dictionary<string, string> ByName = new()
     {
-        [Parameters.Text] = "Text to find in the name, tags or note (case-insensitive).",
-        [Parameters.Status] = "queued, running, completed, failed or cancelled; repeat or separate with commas for any of several.",
-        [Parameters.Backbone] = "grid or icosahedral; repeat for any of several.",
-        [Parameters.Variable] = "A variable the run must include (t, z, u or v); repeat to require several.",
-        [Parameters.Tag] = "A tag the run must carry; repeat to require several.",
-        [Parameters.From] = "Submitted at or after this ISO 8601 date or time.",
-        [Parameters.To] = "Submitted before this ISO 8601 date or time; a date alone includes that whole day.",
-        [Parameters.Sort] = $"{Sorts.Submitted} (default), {Sorts.RunTime}, {Sorts.ValidationLoss}, {Sorts.MeanSkill}, or a score of the evaluation as metric:channel:lead, e.g. rmse:z@500:24h (metrics {ScoreMetrics.Rmse}, {ScoreMetrics.Bias}, {ScoreMetrics.Acc}, {ScoreMetrics.Skill}, {ScoreMetrics.ClimatologySkill}).",
-        [Parameters.Order] = $"{Orders.Ascending} or {Orders.Descending}; by default newest, fastest, lowest loss or RMSE and highest skill or ACC come first.",
-        [Parameters.Limit] = "Rows per page, 1 to 200 (default 20).",
-        [Parameters.Cursor] = "The cursor from the previous page's Link rel=\"next\" header.",
-        [Parameters.Metric] = $"{Sorts.ValidationLoss} (default), {Sorts.MeanSkill}, {Sorts.RunTime}, or a score of the evaluation as metric:channel:lead, e.g. skill:t@850:12h.",
-        [Parameters.By] = $"{Groupings.Backbone} (default), {Groupings.HiddenDim}, {Groupings.TrainSamples} or {Groupings.Epochs}.",
+        [HistoryParameterNames.Text] = "Text to find in the name, tags or note (case-insensitive).",
+        [HistoryParameterNames.Status] = "queued, running, completed, failed or cancelled; repeat or separate with commas for any of several.",
+        [HistoryParameterNames.Backbone] = "grid or icosahedral; repeat for any of several.",
+        [HistoryParameterNames.Variable] = "A variable the run must include (t, z, u or v); repeat to require several.",
+        [HistoryParameterNames.Tag] = "A tag the run must carry; repeat to require several.",
+        [HistoryParameterNames.From] = "Submitted at or after this ISO 8601 date or time.",
+        [HistoryParameterNames.To] = "Submitted before this ISO 8601 date or time; a date alone includes that whole day.",
+        [HistoryParameterNames.Sort] = $"{HistorySortKeys.Submitted} (default), {HistorySortKeys.RunTime}, {HistorySortKeys.ValidationLoss}, {HistorySortKeys.MeanSkill}, or a score of the evaluation as metric:channel:lead, e.g. rmse:z@500:24h (metrics {ScoreMetricKeys.Rmse}, {ScoreMetricKeys.Bias}, {ScoreMetricKeys.Acc}, {ScoreMetricKeys.Skill}, {ScoreMetricKeys.ClimatologySkill}).",
+        [HistoryParameterNames.Order] = $"{HistoryOrders.Ascending} or {HistoryOrders.Descending}; by default newest, fastest, lowest loss or RMSE and highest skill or ACC come first.",
+        [HistoryParameterNames.Limit] = "Rows per page, 1 to 200 (default 20).",
+        [HistoryParameterNames.Cursor] = "The cursor from the previous page's Link rel=\"next\" header.",
+        [HistoryParameterNames.Metric] = $"{HistorySortKeys.ValidationLoss} (default), {HistorySortKeys.MeanSkill}, {HistorySortKeys.RunTime}, or a score of the evaluation as metric:channel:lead, e.g. skill:t@850:12h.",
+        [HistoryParameterNames.By] = $"{HistoryGroupKeys.Backbone} (default), {HistoryGroupKeys.HiddenDim}, {HistoryGroupKeys.TrainSamples} or {HistoryGroupKeys.Epochs}.",
     };
 
     public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

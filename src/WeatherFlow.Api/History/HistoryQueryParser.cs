@@ -17,19 +17,19 @@ public sealed class HistoryQueryParser(ExperimentsOptions options)
     public HistoryPageRequest? Page(HistoryParameters filter, HistoryPageParameters page)
     {
         var parsedFilter = Filter(filter);
-        var score = Score(page.Sort, Parameters.Sort);
-        var sort = score is not null ? HistorySort.Score : Choice(page.Sort is { } named && ScoreKey.LooksLikeOne(named) ? null : page.Sort, Parameters.Sort, HistorySort.Submitted, SortNames);
+        var score = Score(page.Sort, HistoryParameterNames.Sort);
+        var sort = score is not null ? HistorySort.Score : Choice(page.Sort is { } named && ScoreKey.LooksLikeOne(named) ? null : page.Sort, HistoryParameterNames.Sort, HistorySort.Submitted, SortNames);
         var descending = page.Order switch
         {
             null => sort is HistorySort.Submitted or HistorySort.MeanSkill || score?.HigherIsBetter == true,
-            Orders.Ascending => false,
-            Orders.Descending => true,
-            _ => Error<bool>(Parameters.Order, $"{Parameters.Order} must be {Orders.Ascending} or {Orders.Descending}; got '{page.Order}'."),
+            HistoryOrders.Ascending => false,
+            HistoryOrders.Descending => true,
+            _ => Error<bool>(HistoryParameterNames.Order, $"{HistoryParameterNames.Order} must be {HistoryOrders.Ascending} or {HistoryOrders.Descending}; got '{page.Order}'."),
         };
         var limit = options.DefaultListLimit;
         if (page.Limit is not null && !(int.TryParse(page.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1 && limit <= options.MaxListLimit))
         {
-            Error<int>(Parameters.Limit, $"{Parameters.Limit} must be a whole number from 1 to {options.MaxListLimit}; got '{page.Limit}'.");
+            Error<int>(HistoryParameterNames.Limit, $"{HistoryParameterNames.Limit} must be a whole number from 1 to {options.MaxListLimit}; got '{page.Limit}'.");
         }
         HistoryCursor? after = null;
         if (page.Cursor is not null)
@@ -37,11 +37,11 @@ public sealed class HistoryQueryParser(ExperimentsOptions options)
             after = HistoryCursor.Decode(page.Cursor);
             if (after is null)
             {
-                Error<int>(Parameters.Cursor, $"{Parameters.Cursor} is not one this api handed out; use the Link header of the previous page.");
+                Error<int>(HistoryParameterNames.Cursor, $"{HistoryParameterNames.Cursor} is not one this api handed out; use the Link header of the previous page.");
             }
             else if (after.Sort != sort || after.Descending != descending || after.Score != score?.ToString())
             {
-                Error<int>(Parameters.Cursor, $"{Parameters.Cursor} belongs to another {Parameters.Sort} or {Parameters.Order}; keep {Parameters.Sort} and {Parameters.Order} as they were for the previous page.");
+                Error<int>(HistoryParameterNames.Cursor, $"{HistoryParameterNames.Cursor} belongs to another {HistoryParameterNames.Sort} or {HistoryParameterNames.Order}; keep {HistoryParameterNames.Sort} and {HistoryParameterNames.Order} as they were for the previous page.");
             }
         }
         return _errors.Count == 0 ? new(parsedFilter, sort, descending, limit, after, score) : null;
@@ -50,9 +50,9 @@ public sealed class HistoryQueryParser(ExperimentsOptions options)
     public AggregateRequest? Aggregate(HistoryParameters filter, AggregateParameters aggregate)
     {
         var parsedFilter = Filter(filter);
-        var score = Score(aggregate.Metric, Parameters.Metric);
-        var metric = score is not null ? HistorySort.Score : Choice(aggregate.Metric is { } named && ScoreKey.LooksLikeOne(named) ? null : aggregate.Metric, Parameters.Metric, HistorySort.ValidationLoss, MetricNames);
-        var by = Choice(aggregate.By, Parameters.By, HistoryGrouping.Backbone, GroupingNames);
+        var score = Score(aggregate.Metric, HistoryParameterNames.Metric);
+        var metric = score is not null ? HistorySort.Score : Choice(aggregate.Metric is { } named && ScoreKey.LooksLikeOne(named) ? null : aggregate.Metric, HistoryParameterNames.Metric, HistorySort.ValidationLoss, MetricNames);
+        var by = Choice(aggregate.By, HistoryParameterNames.By, HistoryGrouping.Backbone, GroupingNames);
         return _errors.Count == 0 ? new(parsedFilter, metric, by, score) : null;
     }
 
@@ -72,19 +72,19 @@ public sealed class HistoryQueryParser(ExperimentsOptions options)
         var text = string.IsNullOrWhiteSpace(parameters.Q) ? null : parameters.Q.Trim();
         if (text is { Length: > MaxTextLength })
         {
-            Error<int>(Parameters.Text, $"{Parameters.Text} must be at most {MaxTextLength} characters.");
+            Error<int>(HistoryParameterNames.Text, $"{HistoryParameterNames.Text} must be at most {MaxTextLength} characters.");
         }
-        var from = Time(parameters.From, Parameters.From, endOfDay: false);
-        var before = Time(parameters.To, Parameters.To, endOfDay: true);
+        var from = Time(parameters.From, HistoryParameterNames.From, endOfDay: false);
+        var before = Time(parameters.To, HistoryParameterNames.To, endOfDay: true);
         if (from is not null && before is not null && from >= before)
         {
-            Error<int>(Parameters.To, $"{Parameters.To} must be later than {Parameters.From}.");
+            Error<int>(HistoryParameterNames.To, $"{HistoryParameterNames.To} must be later than {HistoryParameterNames.From}.");
         }
         return new(
             text,
-            Values(parameters.Status, Parameters.Status, ExperimentJobStatus.All),
-            Values(parameters.Backbone, Parameters.Backbone, ConfigChoices.Backbones),
-            Values(parameters.Variable, Parameters.Variable, ConfigChoices.Variables),
+            Values(parameters.Status, HistoryParameterNames.Status, ExperimentJobStatus.All),
+            Values(parameters.Backbone, HistoryParameterNames.Backbone, ConfigChoices.Backbones),
+            Values(parameters.Variable, HistoryParameterNames.Variable, ConfigChoices.Variables),
             Tags(parameters.Tag),
             from,
             before);
@@ -105,7 +105,7 @@ public sealed class HistoryQueryParser(ExperimentsOptions options)
         var tags = LabelRules.NormaliseTags(Split(given));
         if (LabelRules.TagsError(tags) is { } message)
         {
-            Error<int>(Parameters.Tag, message + ".");
+            Error<int>(HistoryParameterNames.Tag, message + ".");
         }
         return tags;
     }

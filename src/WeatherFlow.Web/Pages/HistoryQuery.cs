@@ -1,5 +1,5 @@
+using WeatherFlow.Contracts.History;
 using Microsoft.AspNetCore.WebUtilities;
-using static WeatherFlow.Web.Services.HistoryVocabulary;
 
 namespace WeatherFlow.Web.Pages;
 
@@ -10,9 +10,9 @@ namespace WeatherFlow.Web.Pages;
 public sealed class HistoryQuery(IQueryCollection query)
 {
     public static readonly string[] FilterNames =
-        [Parameters.Text, Parameters.Status, Parameters.Backbone, Parameters.Variable, Parameters.Tag, Parameters.From, Parameters.To];
+        [HistoryParameterNames.Text, HistoryParameterNames.Status, HistoryParameterNames.Backbone, HistoryParameterNames.Variable, HistoryParameterNames.Tag, HistoryParameterNames.From, HistoryParameterNames.To];
 
-    private static readonly string[] PageNames = [Parameters.Sort, Parameters.Order, Parameters.Limit, Parameters.Cursor];
+    private static readonly string[] PageNames = [HistoryParameterNames.Sort, HistoryParameterNames.Order, HistoryParameterNames.Limit, HistoryParameterNames.Cursor];
 
     public string? this[string name] => query.TryGetValue(name, out var values) ? values.FirstOrDefault(value => !string.IsNullOrEmpty(value)) : null;
 
@@ -28,7 +28,7 @@ public sealed class HistoryQuery(IQueryCollection query)
 
     /// <summary>This query at the page after the one ending at <paramref name="cursor"/>.</summary>
     public string NextPage(string path, string cursor) =>
-        QueryHelpers.AddQueryString(path, [.. Pairs([.. FilterNames, .. PageNames.Where(name => name != Parameters.Cursor)]), KeyValuePair.Create(Parameters.Cursor, (string?)cursor)]);
+        QueryHelpers.AddQueryString(path, [.. Pairs([.. FilterNames, .. PageNames.Where(name => name != HistoryParameterNames.Cursor)]), KeyValuePair.Create(HistoryParameterNames.Cursor, (string?)cursor)]);
 
     private QueryString Build(string[] names) => QueryString.Create(Pairs(names));
 

@@ -1,8 +1,8 @@
+using WeatherFlow.Contracts.History;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeatherFlow.Contracts.Jobs;
 using WeatherFlow.Web.Services;
-using static WeatherFlow.Web.Services.HistoryVocabulary;
 
 namespace WeatherFlow.Web.Pages;
 
@@ -10,7 +10,7 @@ namespace WeatherFlow.Web.Pages;
 public sealed class IndexModel(WeatherFlowApiClient api) : PageModel
 {
     public static readonly (string Value, string Label)[] SortChoices =
-        [(Sorts.Submitted, "submitted"), (Sorts.ValidationLoss, "validation loss"), (Sorts.MeanSkill, "mean skill"), (Sorts.RunTime, "run time")];
+        [(HistorySortKeys.Submitted, "submitted"), (HistorySortKeys.ValidationLoss, "validation loss"), (HistorySortKeys.MeanSkill, "mean skill"), (HistorySortKeys.RunTime, "run time")];
 
     public HistoryQuery Query { get; private set; } = new(new QueryCollection());
 

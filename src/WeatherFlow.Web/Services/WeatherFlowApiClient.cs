@@ -1,3 +1,4 @@
+using WeatherFlow.Contracts.History;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -31,7 +32,7 @@ public sealed class WeatherFlowApiClient(HttpClient http)
             return await ApiAnswer<HistoryPage>.RefusedAsync(response, cancellationToken);
         }
         var rows = await response.Content.ReadFromJsonAsync<List<ExperimentJobSummary>>(ExperimentJson.Options, cancellationToken) ?? [];
-        return ApiAnswer<HistoryPage>.Of(new(rows, NextPageParameter(response, HistoryVocabulary.Parameters.Cursor)));
+        return ApiAnswer<HistoryPage>.Of(new(rows, NextPageParameter(response, HistoryParameterNames.Cursor)));
     });
 
     /// <param name="query">The audit filters as the admin gave them: the api judges them.</param>

@@ -1,7 +1,7 @@
+using WeatherFlow.Contracts.History;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeatherFlow.Contracts.Jobs;
 using WeatherFlow.Web.Services;
-using static WeatherFlow.Web.Services.HistoryVocabulary;
 
 namespace WeatherFlow.Web.Pages.Experiments;
 
@@ -9,10 +9,10 @@ namespace WeatherFlow.Web.Pages.Experiments;
 public sealed class AggregatesModel(WeatherFlowApiClient api) : PageModel
 {
     public static readonly (string Value, string Label)[] Metrics =
-        [(Sorts.ValidationLoss, "validation loss"), (Sorts.MeanSkill, "mean skill"), (Sorts.RunTime, "run time (s)")];
+        [(HistorySortKeys.ValidationLoss, "validation loss"), (HistorySortKeys.MeanSkill, "mean skill"), (HistorySortKeys.RunTime, "run time (s)")];
 
     public static readonly (string Value, string Label)[] Fields =
-        [(Groupings.Backbone, "backbone"), (Groupings.HiddenDim, "hidden size"), (Groupings.TrainSamples, "training samples"), (Groupings.Epochs, "epochs")];
+        [(HistoryGroupKeys.Backbone, "backbone"), (HistoryGroupKeys.HiddenDim, "hidden size"), (HistoryGroupKeys.TrainSamples, "training samples"), (HistoryGroupKeys.Epochs, "epochs")];
 
     public HistoryQuery Query { get; private set; } = new(new QueryCollection());
 
@@ -29,7 +29,7 @@ public sealed class AggregatesModel(WeatherFlowApiClient api) : PageModel
         Query = new HistoryQuery(Request.Query);
         try
         {
-            var answer = await api.AggregateAsync(Query.ForFilters(Parameters.Metric, Parameters.By), cancellationToken);
+            var answer = await api.AggregateAsync(Query.ForFilters(HistoryParameterNames.Metric, HistoryParameterNames.By), cancellationToken);
             Aggregates = answer.Value;
             Problems = [.. answer.Messages];
         }
