@@ -21,13 +21,14 @@ public sealed class ExperimentSubmitter(
     {
         using var activity = ExperimentsTelemetry.ActivitySource.StartActivity("experiment submit");
         var now = time.GetUtcNow();
+        var canonicalConfig = config.ToCanonicalJson();
         var experiment = new Experiment
         {
             Id = Guid.CreateVersion7(now),
             OwnerId = caller.AccountId,
             Status = ExperimentJobStatus.Queued,
-            Config = config.ToCanonicalJson(),
-            ConfigHash = config.ComputeHash(),
+            Config = canonicalConfig,
+            ConfigHash = ConfigHash.Of(canonicalConfig),
             Description = ExperimentDescription.Of(config, datasetName),
             Name = labels.Name ?? ExperimentName.Default(config, datasetName),
             Tags = [.. labels.Tags],
