@@ -21,13 +21,14 @@ public sealed class ExperimentSubmitter(
     {
         using var activity = ExperimentsTelemetry.ActivitySource.StartActivity("experiment submit");
         var now = time.GetUtcNow();
+        var canonicalConfig = config.ToCanonicalJson();
         var experiment = new Experiment
         {
             Id = Guid.CreateVersion7(now),
             OwnerId = caller.AccountId,
             Status = ExperimentJobStatus.Queued,
-            Config = config.ToCanonicalJson(),
-            ConfigHash = config.ComputeHash(),
+            Config = canonicalConfig,
+            ConfigHash = ConfigHash.Of(canonicalConfig),
             Description = ExperimentDescription.Of(config, datasetName),
             Name = labels.Name ?? ExperimentName.Default(config, datasetName),
             Tags = [.. labels.Tags],
@@ -78,8 +79,11 @@ public sealed class ExperimentSubmitter(
             return (QuotaRefusal?)null;
         });
 
+    /// <summary>Reads the cached document once, into the records the trainer stores a trained run's metrics and scores
+    /// from, so a run answered from the cache gets the same rows.</summary>
     private static void CompleteFromCache(Experiment experiment, string cachedResult, DateTimeOffset now)
     {
+        var result = JsonSerializer.Deserialize<ExperimentResult>(cachedResult, ExperimentJson.Options)!;
         experiment.Status = ExperimentJobStatus.Completed;
         experiment.FromCache = true;
         experiment.Progress = 100;
@@ -87,8 +91,8 @@ public sealed class ExperimentSubmitter(
         experiment.StartedAt = now;
         experiment.FinishedAt = now;
         experiment.Result = ResultDocument.WithExperimentId(cachedResult, experiment.Id);
-        experiment.EpochMetrics = ExperimentEpochMetric.From(experiment.Id, cachedResult);
-        experiment.Scores = ExperimentScore.From(experiment.Id, cachedResult);
-        (experiment.ValidationLoss, experiment.MeanSkill) = ResultScores.Of(cachedResult);
+        experiment.EpochMetrics = ExperimentEpochMetric.From(experiment.Id, result.Metrics, result.Validation);
+        experiment.Scores = ExperimentScore.From(experiment.Id, result.Evaluation);
+        (experiment.ValidationLoss, experiment.MeanSkill) = ResultScores.Of(result.Validation, result.Prediction);
     }
 }
