@@ -6,10 +6,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using WeatherFlow.Contracts.Experiments;
+using WeatherFlow.Contracts.Json;
+using WeatherFlow.Contracts.Results;
 using WeatherFlow.Contracts.Jobs;
 using WeatherFlow.Contracts.ReferenceWireFormat;
-using WeatherFlow.Experiments.Data;
+using WeatherFlow.Data.Caching;
+using WeatherFlow.Data.Experiments;
 
 namespace WeatherFlow.Api.IntegrationTests.Experiments;
 
