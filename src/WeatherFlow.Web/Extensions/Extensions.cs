@@ -38,6 +38,7 @@ public static class Extensions
         // Accounts live in the weatherdb, which the api migrates; the web reads and writes users, tokens and the audit trail.
         builder.AddNpgsqlDbContext<WeatherDbContext>("weatherdb");
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<PersonalAccessTokenService>();
         // The sign-in limits count in Redis across replicas, and on each replica alone while it is down.
         builder.AddOptionalRedisClient("cache");
         builder.AddAccountFormLimits();
