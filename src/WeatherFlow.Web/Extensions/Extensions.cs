@@ -40,6 +40,7 @@ public static class Extensions
         // The sign-in limits count in Redis across replicas, and on each replica alone while it is down.
         builder.AddWeatherData();
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<PersonalAccessTokenService>();
         builder.AddAccountFormLimits();
         builder.Services.AddSingleton<UnknownAddressFailures>();
         // An address is confirmed from its mailed link before it signs in: password resets are mailed only to those.

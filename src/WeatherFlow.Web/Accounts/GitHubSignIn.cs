@@ -6,7 +6,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Client.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace WeatherFlow.Web.Extensions;
+namespace WeatherFlow.Web.Accounts;
 
 /// <summary>
 /// Sign-in with GitHub as an external login of ASP.NET Core Identity, through OpenIddict's client and its GitHub web

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WeatherFlow.Web.Extensions;
+namespace WeatherFlow.Web.Accounts;
 
 /// <summary>
 /// Bound from the <c>Authentication:GitHub</c> section: the GitHub OAuth app the web signs users in with. Without a
