@@ -22,9 +22,7 @@ var api = builder.AddProject<Projects.WeatherFlow_Api>("api")
     .WithHttpHealthCheck("/health")
     .WithRestartOnCrash();
 
-// The api migrates the database before it listens, so the trainers, like the web, start once the schema is there.
 builder.AddProject<Projects.WeatherFlow_Trainer>("trainer")
-    .WaitFor(api)
     .WithReference(weatherDb).WaitFor(weatherDb)
     .WithReference(cache)
     .WithReference(messaging).WaitFor(messaging)
