@@ -19,9 +19,7 @@ public sealed class ExperimentScore
     public double? Skill { get; set; }
     public double? ClimatologySkill { get; set; }
 
-    /// <summary>The rows of a stored or cached result document; none for a result from before evaluations.</summary>
-    public static List<ExperimentScore> From(Guid experimentId, string resultJson) => From(experimentId, ResultEvaluation.Read(resultJson));
-
+    /// <summary>The rows of a result's evaluation; none for a result from before evaluations.</summary>
     public static List<ExperimentScore> From(Guid experimentId, EvaluationResult? evaluation) =>
         [.. (evaluation?.Scores ?? []).Where(score => score.Channel.Length <= MaxChannelLength).Select(score => new ExperimentScore
         {
